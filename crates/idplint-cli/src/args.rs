@@ -1,0 +1,105 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Lint identity-provider connection payloads (Auth0 My Organization API, Authing / GenAuth)
+/// before they reach the API.
+#[derive(Debug, Parser)]
+#[command(name = "idplint", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check payload files.
+    Check(CheckArgs),
+    /// Print the JSON Schema of a kind, or write every schema into a folder.
+    Schema(SchemaArgs),
+    /// List the rules.
+    Rules(RulesArgs),
+    /// Show the documentation of a rule.
+    Explain(ExplainArgs),
+    /// List the payload kinds.
+    Kinds,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Rendered reports with the source snippet.
+    Human,
+    /// One line per finding: `path:line:col: CODE name message`.
+    Concise,
+    /// One JSON document (the stable contract, see the README).
+    Json,
+}
+
+/// `idplint check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to check (`-` for standard input).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The payload kind (see `idplint kinds`); detected from the content when left out.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Update bodies: the identity provider's strategy.
+    #[arg(long, value_name = "STRATEGY")]
+    pub strategy: Option<String>,
+    /// Update bodies: the identity provider's access level (none, readonly, limited, full).
+    #[arg(long, value_name = "LEVEL")]
+    pub access_level: Option<String>,
+    /// Update bodies: the identity provider as last fetched (an `auth0.idp` payload), for its
+    /// strategy and access level.
+    #[arg(long, value_name = "FILE")]
+    pub current: Option<PathBuf>,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The name to report for standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+}
+
+/// `idplint schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema to print (a kind, or a kind with a strategy such as `auth0.idp.update.oidc`).
+    pub kind: Option<String>,
+    /// Write every schema into this folder, as `<id>.json`.
+    #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+    pub out_dir: Option<PathBuf>,
+    /// With `--out-dir`: write nothing, fail when a file there is missing or differs.
+    #[arg(long, requires = "out_dir")]
+    pub check: bool,
+}
+
+/// `idplint rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Formats of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A plain-text table.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// `idplint explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code (`IDP010`) or name (`missing-field`).
+    pub rule: String,
+}

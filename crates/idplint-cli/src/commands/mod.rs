@@ -1,0 +1,25 @@
+//! One file per command.
+
+mod check;
+mod explain;
+mod kinds;
+mod rules;
+mod schema;
+
+use crate::args::{Cli, Command};
+
+/// Run a command; returns the exit status.
+pub(crate) fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Rules(args) => rules::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Kinds => kinds::run(),
+    }
+}
+
+/// Print a tool error (not a finding) to stderr.
+pub(crate) fn tool_error(message: &str) {
+    eprintln!("idplint: error: {message}");
+}

@@ -1,0 +1,186 @@
+//! Checking a payload file: decode, parse, choose the kind, validate, locate.
+
+use std::sync::Arc;
+
+use crate::context::Context;
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::kinds::{self, Kind};
+use crate::rules::{duplicate_key, invalid_syntax, unknown_kind};
+use crate::source::{self, Format, Limits, LineIndex, SpanIndex, SyntaxProblemKind};
+
+/// How to check a file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The kind of the payload; detected from the content when `None`.
+    pub kind: Option<&'static Kind>,
+    /// The context of an update body.
+    pub context: Context,
+    /// Parser limits.
+    pub limits: Limits,
+}
+
+/// The text of a checked file, once decoded.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The file name as given (used in reports).
+    pub name: String,
+    /// The text, BOM removed; every span is a byte range in it.
+    pub text: Arc<str>,
+    /// Its syntax.
+    pub format: Format,
+}
+
+impl SourceText {
+    /// 1-based line and column (in code points) of a byte offset.
+    pub fn line_col(&self, lines: &LineIndex, offset: usize) -> (usize, usize) {
+        lines.line_col(&self.text, offset)
+    }
+}
+
+/// The findings of one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The source, when it could be decoded.
+    pub source: SourceText,
+    /// The kind it was checked as.
+    pub kind: Option<&'static Kind>,
+    /// The findings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    /// The number of findings of each severity: `(errors, warnings)`.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        (errors, self.diagnostics.len() - errors)
+    }
+}
+
+/// Decode the bytes of a payload file: UTF-8, with an optional BOM. UTF-16 and other encodings
+/// are reported.
+pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(syntax_error(
+            0..0,
+            "the file is UTF-16; idplint reads UTF-8",
+            Some("re-encode it as UTF-8"),
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => match text.find('\0') {
+            Some(i) if bytes.len() >= 2 && (bytes[0] == 0 || bytes[1] == 0) => Err(syntax_error(
+                i..i + 1,
+                "the file looks like UTF-16 without a byte order mark; idplint reads UTF-8",
+                Some("re-encode it as UTF-8"),
+            )),
+            _ => Ok(text),
+        },
+        Err(e) => {
+            let at = e.valid_up_to();
+            let len = e.error_len().unwrap_or(bytes.len() - at);
+            Err(syntax_error(
+                at..at + len,
+                "the file is not valid UTF-8",
+                Some("re-encode it as UTF-8"),
+            ))
+        }
+    }
+}
+
+fn syntax_error(span: source::Span, message: &str, help: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(&invalid_syntax::RULE, "", message)
+        .with_span(span)
+        .with_origin(Origin::Syntax)
+        .with_label("here");
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
+
+/// Check the contents of one file.
+pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) -> FileReport {
+    match decode(bytes) {
+        Ok(text) => check_text(name, text, format, options),
+        Err(d) => {
+            // Show the text as far as it decodes, so that the snippet has something to point at.
+            let shown =
+                String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+                    .into_owned();
+            let mut d = d;
+            let len = shown.len();
+            d.span = d.span.map(|s| s.start.min(len)..s.end.min(len));
+            FileReport {
+                source: SourceText {
+                    name: name.to_owned(),
+                    text: shown.into(),
+                    format,
+                },
+                kind: options.kind,
+                diagnostics: vec![d],
+            }
+        }
+    }
+}
+
+/// Check payload text (already decoded, BOM removed).
+pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> FileReport {
+    let parsed = source::parse(text, format, &options.limits);
+    let mut diagnostics = Vec::new();
+    for p in &parsed.problems {
+        diagnostics.push(match p.kind {
+            SyntaxProblemKind::DuplicateKey => duplicate_key::diagnostic(p),
+            SyntaxProblemKind::InvalidSyntax => syntax_error(p.span.clone(), &p.message, None),
+        });
+    }
+    let mut kind = options.kind;
+    if let Some(value) = &parsed.value {
+        if kind.is_none() {
+            kind = kinds::detect(value);
+        }
+        match kind {
+            Some(k) => {
+                diagnostics.extend(crate::validate::validate_value(k, value, &options.context))
+            }
+            None => diagnostics.push(
+                Diagnostic::new(
+                    &unknown_kind::RULE,
+                    "",
+                    "cannot tell what kind of payload this is",
+                )
+                .with_label("unknown kind")
+                .with_help(format!(
+                    "name it with `--kind`, one of: {}",
+                    kinds::KINDS
+                        .iter()
+                        .map(|k| k.id)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            ),
+        }
+    }
+    if diagnostics.iter().any(|d| d.span.is_none()) {
+        let index = SpanIndex::build(text, format, &options.limits);
+        for d in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
+            d.span = index.locate(&d.pointer, d.at_key).or(Some(0..0));
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        let (sa, sb) = (
+            a.span.clone().unwrap_or_default(),
+            b.span.clone().unwrap_or_default(),
+        );
+        (sa.start, sa.end, a.rule.code).cmp(&(sb.start, sb.end, b.rule.code))
+    });
+    FileReport {
+        source: SourceText {
+            name: name.to_owned(),
+            text: text.into(),
+            format,
+        },
+        kind,
+        diagnostics,
+    }
+}

@@ -1,0 +1,186 @@
+//! Rendering findings with miette: the source snippet, with every secret masked, looked up
+//! through a line index so that large files stay fast.
+
+use std::fmt::Write as _;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
+
+use crate::check::FileReport;
+use crate::diagnostic::Diagnostic;
+use crate::secrets;
+use crate::source::{LineIndex, SpanIndex};
+
+/// The text of a file as it may be shown: secrets masked byte for byte, lines indexed.
+pub struct SourceView {
+    name: String,
+    text: String,
+    lines: LineIndex,
+}
+
+impl SourceView {
+    /// Mask the secrets of `text` and index its lines.
+    pub fn new(name: &str, text: &str, format: crate::source::Format) -> SourceView {
+        let mut spans = secrets::lexical_secret_spans(text);
+        if format == crate::source::Format::Yaml || spans.is_empty() {
+            // Values the lexical scan cannot see (YAML flow styles, keys split over lines).
+            let index = SpanIndex::build(text, format, &crate::source::Limits::default());
+            spans.extend(
+                index
+                    .iter()
+                    .filter(|(p, _)| secrets::is_secret_pointer(p))
+                    .map(|(_, n)| n.value.clone()),
+            );
+        }
+        let text = secrets::mask(text, &spans);
+        let lines = LineIndex::new(&text);
+        SourceView {
+            name: name.to_owned(),
+            text,
+            lines,
+        }
+    }
+
+    /// The masked text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The line index of the text.
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+}
+
+impl SourceCode for SourceView {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let len = self.text.len();
+        let start = span.offset().min(len);
+        let end = (span.offset() + span.len()).min(len).max(start);
+        if span.offset() > len {
+            return Err(miette::MietteError::OutOfBounds);
+        }
+        let first = self
+            .lines
+            .line_of(start)
+            .saturating_sub(context_lines_before);
+        let last_of_span = self.lines.line_of(if end > start { end - 1 } else { end });
+        let last =
+            (last_of_span + context_lines_after).min(self.lines.line_count().saturating_sub(1));
+        let from = self.lines.line_start(first);
+        let to = self.lines.line_end(&self.text, last);
+        let data = &self.text.as_bytes()[from..to.max(from)];
+        let column = self.text[self.lines.line_start(self.lines.line_of(start))..start]
+            .chars()
+            .count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data,
+            SourceSpan::new(from.into(), to.max(from) - from),
+            first,
+            column,
+            last - first + 1,
+        )))
+    }
+}
+
+/// One finding with the source it points into, as miette renders it.
+struct WithSource<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a SourceView,
+}
+
+impl std::fmt::Debug for WithSource<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl std::fmt::Display for WithSource<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for WithSource<'_> {}
+
+impl miette::Diagnostic for WithSource<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        miette::Diagnostic::code(self.diagnostic)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        miette::Diagnostic::severity(self.diagnostic)
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        miette::Diagnostic::help(self.diagnostic)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        miette::Diagnostic::labels(self.diagnostic)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// ANSI colours.
+    pub color: bool,
+    /// Unicode box drawing (otherwise ASCII).
+    pub unicode: bool,
+    /// Wrap width.
+    pub width: usize,
+}
+
+impl Default for Style {
+    /// Plain: no colour, Unicode, 80 columns (what snapshots use).
+    fn default() -> Self {
+        Style {
+            color: false,
+            unicode: true,
+            width: 80,
+        }
+    }
+}
+
+/// Render every finding of a report, one after the other.
+pub fn render_report(report: &FileReport, style: Style) -> String {
+    let view = SourceView::new(
+        &report.source.name,
+        &report.source.text,
+        report.source.format,
+    );
+    render_with(report, &view, style)
+}
+
+/// Render every finding of a report against an already built view of its source.
+pub fn render_with(report: &FileReport, view: &SourceView, style: Style) -> String {
+    let theme = match (style.unicode, style.color) {
+        (true, true) => GraphicalTheme::unicode(),
+        (true, false) => GraphicalTheme::unicode_nocolor(),
+        (false, true) => GraphicalTheme::ascii(),
+        (false, false) => GraphicalTheme::none(),
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let item = WithSource {
+            diagnostic: d,
+            source: view,
+        };
+        if handler.render_report(&mut out, &item).is_err() {
+            let _ = writeln!(out, "{d}");
+        }
+    }
+    out
+}

@@ -1,0 +1,58 @@
+use crate::diagnostic::Diagnostic;
+use crate::text::field_path;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a required field that is absent, such as `options.discovery_url` for an `oidc`
+    /// identity provider, or `name` in a create body.
+    ///
+    /// ## Why is this bad?
+    /// The API rejects the request with a validation error.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "name": "acme-oidc", "strategy": "oidc",
+    ///   "options": { "type": "back_channel", "client_id": "abc" } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "name": "acme-oidc", "strategy": "oidc",
+    ///   "options": { "type": "back_channel", "client_id": "abc",
+    ///                "discovery_url": "https://acme.example/.well-known/openid-configuration" } }
+    /// ```
+    pub(crate) static RULE = {
+        code: "IDP010",
+        name: "missing-field",
+        default: Error,
+        summary: "a required field is absent",
+    }
+}
+
+/// `field` is missing from the object at `parent`; `strategy` names the variant that requires it.
+pub(crate) fn diagnostic(
+    parent: &str,
+    field: &str,
+    strategy: Option<&str>,
+    help: Option<&str>,
+) -> Diagnostic {
+    let mut pointer = parent.to_owned();
+    crate::source::push_token(&mut pointer, field);
+    let path = field_path(&pointer);
+    let message = match strategy {
+        Some(s) => format!("`{path}` is required for strategy `{s}`"),
+        None => format!("`{path}` is required"),
+    };
+    let label = if parent.is_empty() {
+        format!("`{field}` is missing")
+    } else {
+        format!("`{field}` is missing from `{}`", field_path(parent))
+    };
+    let d = Diagnostic::new(&RULE, parent, message)
+        .with_label(label)
+        .at_key();
+    match help {
+        Some(h) => d.with_help(h),
+        None => d.with_help(format!("add `{field}`")),
+    }
+}

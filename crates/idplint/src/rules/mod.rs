@@ -1,0 +1,209 @@
+//! The rule registry: the one list of every rule idplint has.
+//!
+//! A rule is declared once, in its own file, with [`declare_rule!`]: a doc comment (what it
+//! checks, why, an invalid example, a valid example), a code, a kebab-case name and a default
+//! severity. Registering it is one line in [`ALL`]. `idplint rules` and `idplint explain` read
+//! this registry, and a test checks that every rule has docs and test payloads.
+
+use crate::diagnostic::Severity;
+
+/// A rule's metadata.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The stable code, e.g. `IDP010`. Never reused.
+    pub code: &'static str,
+    /// The stable kebab-case name, e.g. `missing-field`. Never renamed.
+    pub name: &'static str,
+    /// The severity a finding has unless configured otherwise.
+    pub default_severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// The documentation, in Markdown: what it does, why, an example, what to use instead.
+    pub docs: &'static str,
+    /// Where it is declared.
+    pub file: &'static str,
+}
+
+/// Declare a rule: `declare_rule! { /// docs … pub(crate) static NAME = { code, name, severity, summary } }`.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        pub(crate) static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            default: $severity:ident,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])+
+        pub(crate) static $ident: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: $name,
+            default_severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            docs: concat!($($doc, "\n"),+),
+            file: file!(),
+        };
+    };
+}
+
+pub mod access_level_forbids_field;
+pub(crate) mod conflicting_fields;
+pub(crate) mod deprecated_field;
+pub(crate) mod duplicate_key;
+pub(crate) mod empty_update;
+pub(crate) mod insecure_url;
+pub(crate) mod invalid_enum;
+pub(crate) mod invalid_format;
+pub(crate) mod invalid_syntax;
+pub(crate) mod length_out_of_range;
+pub(crate) mod management_api_limit;
+pub(crate) mod missing_context;
+pub(crate) mod missing_field;
+pub(crate) mod pattern_mismatch;
+pub(crate) mod placeholder_value;
+pub(crate) mod plaintext_secret;
+pub(crate) mod read_only_field;
+pub(crate) mod surrounding_whitespace;
+pub(crate) mod unknown_field;
+pub(crate) mod unknown_kind;
+pub(crate) mod value_out_of_range;
+pub(crate) mod wrong_type;
+
+/// Every rule, in code order.
+pub static ALL: &[&Rule] = &[
+    &invalid_syntax::RULE,
+    &duplicate_key::RULE,
+    &unknown_kind::RULE,
+    &missing_field::RULE,
+    &unknown_field::RULE,
+    &wrong_type::RULE,
+    &invalid_enum::RULE,
+    &pattern_mismatch::RULE,
+    &length_out_of_range::RULE,
+    &read_only_field::RULE,
+    &conflicting_fields::RULE,
+    &invalid_format::RULE,
+    &value_out_of_range::RULE,
+    &access_level_forbids_field::RULE,
+    &missing_context::RULE,
+    &deprecated_field::RULE,
+    &empty_update::RULE,
+    &management_api_limit::RULE,
+    &plaintext_secret::RULE,
+    &insecure_url::RULE,
+    &placeholder_value::RULE,
+    &surrounding_whitespace::RULE,
+];
+
+/// Find a rule by its code (`IDP010`) or its name (`missing-field`), ignoring ASCII case.
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| {
+        r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let mut codes = HashSet::new();
+        let mut names = HashSet::new();
+        for r in ALL {
+            assert!(codes.insert(r.code), "duplicate code {}", r.code);
+            assert!(names.insert(r.name), "duplicate name {}", r.name);
+            assert!(r.code.len() == 6 && r.code.starts_with("IDP"), "{}", r.code);
+            assert!(
+                r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.name
+            );
+            assert!(
+                r.file
+                    .ends_with(&format!("{}.rs", r.name.replace('-', "_"))),
+                "{} in {}",
+                r.name,
+                r.file
+            );
+        }
+        let mut sorted: Vec<_> = ALL.iter().map(|r| r.code).collect();
+        sorted.sort_unstable();
+        assert_eq!(
+            sorted,
+            ALL.iter().map(|r| r.code).collect::<Vec<_>>(),
+            "ALL is in code order"
+        );
+    }
+
+    #[test]
+    fn every_rule_has_the_doc_sections() {
+        for r in ALL {
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Use instead",
+            ] {
+                assert!(r.docs.contains(section), "{} lacks `{section}`", r.name);
+            }
+            assert!(
+                !r.summary.ends_with('.'),
+                "{} summary ends with a period",
+                r.name
+            );
+        }
+    }
+
+    #[test]
+    fn find_by_code_or_name() {
+        assert_eq!(find("idp010").map(|r| r.name), Some("missing-field"));
+        assert_eq!(find("unknown-field").map(|r| r.code), Some("IDP011"));
+        assert!(find("nope").is_none());
+    }
+}
+
+/// Run the rules that look at every string of a payload, in one walk.
+pub(crate) fn check_strings(
+    value: &serde_json::Value,
+    out: &mut Vec<crate::diagnostic::Diagnostic>,
+) {
+    let mut pointer = String::new();
+    walk_strings(value, &mut pointer, "", out);
+}
+
+fn walk_strings(
+    value: &serde_json::Value,
+    pointer: &mut String,
+    field: &str,
+    out: &mut Vec<crate::diagnostic::Diagnostic>,
+) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            plaintext_secret::check_string(pointer, field, s, out);
+            placeholder_value::check_string(pointer, s, out);
+            surrounding_whitespace::check_string(pointer, field, s, out);
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                walk_strings(item, pointer, field, out);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                let len = pointer.len();
+                crate::source::push_token(pointer, k);
+                walk_strings(v, pointer, k, out);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}

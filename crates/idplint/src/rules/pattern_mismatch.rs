@@ -1,0 +1,41 @@
+use crate::diagnostic::Diagnostic;
+use crate::text::field_path;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a string that does not match the pattern the API sets for it, such as an
+    /// identity provider id that does not match `^con_[A-Za-z0-9]{16}$`, or a domain that is
+    /// not a valid host name.
+    ///
+    /// ## Why is this bad?
+    /// The API rejects it, or cannot find what it refers to.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "identity_provider_id": "con_123" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "identity_provider_id": "con_zW1UHutvkVWSWdCC" }
+    /// ```
+    pub(crate) static RULE = {
+        code: "IDP014",
+        name: "pattern-mismatch",
+        default: Error,
+        summary: "a string that does not match the pattern the API sets",
+    }
+}
+
+pub(crate) fn diagnostic(pointer: &str, pattern: &str, what: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
+        &RULE,
+        pointer,
+        format!("`{}` does not match `{pattern}`", field_path(pointer)),
+    )
+    .with_label("does not match the pattern");
+    match what {
+        Some(w) => d.with_help(w),
+        None => d,
+    }
+}

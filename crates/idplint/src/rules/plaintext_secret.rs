@@ -1,0 +1,60 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Diagnostic;
+use crate::text::field_path;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a literal secret in a payload file: a `client_secret`, `clientSecret`,
+    /// `samlSpKey`, password or app secret whose value is not a variable reference. References
+    /// such as `${VAR}`, `$VAR`, `##VAR##`, `@@VAR@@` and `{{ var }}` are fine. The list of secret
+    /// fields is declared once, in the library (`idplint::secrets::SECRET_KEYS`), and their
+    /// values are masked in every output.
+    ///
+    /// ## Why is this bad?
+    /// A secret committed to a repository is readable by everyone with access to it, for as
+    /// long as the history exists. Rotate it, and have the deploy step substitute it.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "options": { "client_id": "abc", "client_secret": "KzQp2sVxR8nTgMjFhYcE" } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "options": { "client_id": "abc", "client_secret": "${OKTA_CLIENT_SECRET}" } }
+    /// ```
+    pub(crate) static RULE = {
+        code: "IDP200",
+        name: "plaintext-secret",
+        default: Warning,
+        summary: "a literal secret in a file",
+    }
+}
+
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\$\{[^}]+\}|\$[A-Za-z_][A-Za-z0-9_]*|##[^#]+##|@@[^@]+@@|\{\{[^}]+\}\})\s*$")
+        .expect("static regex")
+});
+
+/// Whether a secret value is a reference to be substituted at deploy time.
+pub(crate) fn is_reference(value: &str) -> bool {
+    REFERENCE.is_match(value)
+}
+
+pub(crate) fn check_string(pointer: &str, key: &str, value: &str, out: &mut Vec<Diagnostic>) {
+    if value.trim().is_empty() || !crate::secrets::is_secret_key(key) || is_reference(value) {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            &RULE,
+            pointer,
+            format!("`{}` holds a literal secret", field_path(pointer)),
+        )
+        .with_label("literal secret (masked)")
+        .with_help("use a reference such as `${CLIENT_SECRET}` and substitute it at deploy time"),
+    );
+}

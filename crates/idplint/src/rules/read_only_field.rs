@@ -1,0 +1,44 @@
+use crate::diagnostic::Diagnostic;
+use crate::text::field_path;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a read-only field sent in a request: `id` or `access_level` in a create body,
+    /// `id`, `access_level` or `strategy` in an update body.
+    ///
+    /// ## Why is this bad?
+    /// The API assigns these fields itself. An update cannot change them: sending them is
+    /// rejected, or silently ignored, which hides a mistake (a payload copied from a GET
+    /// response, or an attempt to change the strategy of an existing identity provider).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "id": "con_zW1UHutvkVWSWdCC", "is_enabled": false }
+    /// ```
+    ///
+    /// ## Use instead
+    /// The id goes in the URL: `PATCH /my-org/identity-providers/con_zW1UHutvkVWSWdCC` with
+    /// ```json
+    /// { "is_enabled": false }
+    /// ```
+    pub(crate) static RULE = {
+        code: "IDP016",
+        name: "read-only-field",
+        default: Error,
+        summary: "a read-only field sent where the API does not take it",
+    }
+}
+
+pub(crate) fn diagnostic(pointer: &str, why: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
+        &RULE,
+        pointer,
+        format!(
+            "`{}` is read-only and cannot be sent in this request",
+            field_path(pointer)
+        ),
+    )
+    .with_label("read-only")
+    .at_key();
+    d.with_help(why.unwrap_or("remove it: the API sets it"))
+}

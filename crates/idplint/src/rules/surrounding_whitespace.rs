@@ -1,0 +1,96 @@
+use crate::diagnostic::Diagnostic;
+use crate::text::field_path;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports leading or trailing white space in names, ids, domains and URLs.
+    ///
+    /// ## Why is this bad?
+    /// Most APIs store the value as sent: `" acme.com"` is not the domain `acme.com`, and a
+    /// client id with a trailing newline fails at the identity provider with an unhelpful
+    /// error.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "client_id": "a8f3b2e7 " }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "client_id": "a8f3b2e7" }
+    /// ```
+    pub(crate) static RULE = {
+        code: "IDP301",
+        name: "surrounding-whitespace",
+        default: Warning,
+        summary: "leading or trailing white space in a name, id, domain or URL",
+    }
+}
+
+/// Whether a field of this name holds a name, an id, a domain or a URL.
+fn is_identifier_field(field: &str) -> bool {
+    let f = field.to_ascii_lowercase();
+    [
+        "name",
+        "id",
+        "identifier",
+        "domain",
+        "domains",
+        "url",
+        "uri",
+        "endpoint",
+        "server",
+        "tenant",
+    ]
+    .iter()
+    .any(|s| f == *s || f.ends_with(&format!("_{s}")))
+        || ["Name", "Id", "ID", "Url", "URL", "Endpoint", "Domain"]
+            .iter()
+            .any(|s| field.ends_with(s))
+}
+
+pub(crate) fn check_string(pointer: &str, field: &str, value: &str, out: &mut Vec<Diagnostic>) {
+    if value.is_empty() || value.trim() == value || !is_identifier_field(field) {
+        return;
+    }
+    let where_ = match (
+        value.starts_with(char::is_whitespace),
+        value.ends_with(char::is_whitespace),
+    ) {
+        (true, true) => "leading and trailing",
+        (true, false) => "leading",
+        _ => "trailing",
+    };
+    out.push(
+        Diagnostic::new(
+            &RULE,
+            pointer,
+            format!("`{}` has {where_} white space", field_path(pointer)),
+        )
+        .with_label(format!("{where_} white space"))
+        .with_help("remove the white space"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn identifier_fields() {
+        for f in [
+            "name",
+            "display_name",
+            "client_id",
+            "discovery_url",
+            "signInEndpoint",
+            "extIdpId",
+            "domains",
+            "tenant_domain",
+            "adfs_server",
+        ] {
+            assert!(super::is_identifier_field(f), "{f}");
+        }
+        for f in ["description", "label", "fedMetadataXml", "signingCert"] {
+            assert!(!super::is_identifier_field(f), "{f}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+use crate::diagnostic::Diagnostic;
+use crate::text::{field_path, type_name};
+use serde_json::Value;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a value of the wrong JSON type: a string where a boolean belongs, a number
+    /// where a string belongs, an object where an array belongs.
+    ///
+    /// ## Why is this bad?
+    /// The API rejects it. YAML makes this easy to get wrong: `is_enabled: "true"` is a string,
+    /// and `client_id: 12345` is a number.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "is_enabled": "true" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "is_enabled": true }
+    /// ```
+    pub(crate) static RULE = {
+        code: "IDP012",
+        name: "wrong-type",
+        default: Error,
+        summary: "a value of the wrong JSON type",
+    }
+}
+
+pub(crate) fn diagnostic(pointer: &str, expected: &[&str], got: &Value) -> Diagnostic {
+    let expected = expected
+        .iter()
+        .filter(|t| **t != "null")
+        .copied()
+        .collect::<Vec<_>>();
+    let expected = if expected.is_empty() {
+        "null".to_owned()
+    } else {
+        expected.join(" or ")
+    };
+    let got = type_name(got);
+    let d = Diagnostic::new(
+        &RULE,
+        pointer,
+        format!(
+            "`{}` must be {} {expected}",
+            field_path(pointer),
+            article(&expected)
+        ),
+    )
+    .with_label(format!("expected {expected}, got {got}"));
+    match (expected.as_str(), got) {
+        ("boolean", "string") => d.with_help("write `true` or `false` without quotes"),
+        ("string", "integer" | "number") => d.with_help("quote the value to make it a string"),
+        _ => d,
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}

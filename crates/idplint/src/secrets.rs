@@ -1,0 +1,226 @@
+//! The secret fields: declared once, here. Their values never appear in a message, in any
+//! output format, or in a rendered source snippet.
+
+use crate::source::Span;
+
+/// Keys whose values are secrets, in both APIs. Matched exactly, and also ignoring case and
+/// `_`/`-` (so `clientSecret`, `client_secret` and `Client-Secret` are all secret).
+pub const SECRET_KEYS: &[&str] = &[
+    "client_secret",
+    "clientSecret",
+    "samlSpKey",
+    "password",
+    "bindPassword",
+    "appSecret",
+    "app_secret",
+    "secret",
+    "token",
+    "private_key",
+    "privateKey",
+    "apiKey",
+    "api_key",
+];
+
+fn normalise(key: &str) -> String {
+    key.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a member with this key holds a secret.
+pub fn is_secret_key(key: &str) -> bool {
+    let k = normalise(key);
+    SECRET_KEYS.iter().any(|s| normalise(s) == k)
+}
+
+/// Whether the node at this JSON Pointer is (inside) a secret field.
+pub fn is_secret_pointer(pointer: &str) -> bool {
+    pointer
+        .split('/')
+        .skip(1)
+        .any(|t| is_secret_key(&t.replace("~1", "/").replace("~0", "~")))
+}
+
+/// Byte ranges of secret values found by a lexical scan of the text: works on any text, even one
+/// that does not parse. A secret key followed by `:` masks its value: a JSON string up to its
+/// closing quote, or the rest of the line (and, for a YAML block scalar, the lines indented below
+/// it). Over-masking is safe; under-masking is not.
+pub fn lexical_secret_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Find the next key-like token: a quoted string, or a bare word at a line start.
+        let Some((key, after_key)) = next_key(text, i) else {
+            break;
+        };
+        i = after_key.max(i + 1);
+        if !is_secret_key(key) {
+            continue;
+        }
+        let mut j = after_key;
+        while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+            j += 1;
+        }
+        if j >= bytes.len() || bytes[j] != b':' {
+            continue;
+        }
+        j += 1;
+        while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+            j += 1;
+        }
+        let start = j;
+        let end = value_end(text, start);
+        if end > start {
+            out.push(start..end);
+        }
+        i = end.max(i);
+    }
+    out
+}
+
+/// The next key candidate at or after `from`: `"key"` or `'key'` or a bare word.
+fn next_key(text: &str, from: usize) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            q @ (b'"' | b'\'') => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != q && bytes[j] != b'\n' {
+                    if bytes[j] == b'\\' && q == b'"' {
+                        j += 1;
+                    }
+                    j += 1;
+                }
+                let end = j.min(bytes.len());
+                return Some((
+                    text.get(start..end).unwrap_or(""),
+                    (end + 1).min(bytes.len()),
+                ));
+            }
+            b if b.is_ascii_alphanumeric() || b == b'_' => {
+                let start = i;
+                let mut j = i;
+                while j < bytes.len()
+                    && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' || bytes[j] == b'-')
+                {
+                    j += 1;
+                }
+                return Some((text.get(start..j).unwrap_or(""), j));
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Where a value that starts at `start` ends, for masking purposes.
+fn value_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let line_end = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |p| start + p);
+    match bytes.get(start) {
+        Some(b'"') => {
+            let mut j = start + 1;
+            while j < bytes.len() && bytes[j] != b'"' {
+                if bytes[j] == b'\\' {
+                    j += 1;
+                }
+                j += 1;
+            }
+            (j + 1).min(bytes.len())
+        }
+        Some(b'|' | b'>') => {
+            // A YAML block scalar: every following line that is blank or indented deeper than
+            // the key's line.
+            let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+            let indent = text[line_start..].chars().take_while(|c| *c == ' ').count();
+            let mut end = line_end;
+            let mut pos = line_end;
+            while pos < bytes.len() {
+                let next = bytes[pos..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |p| pos + p);
+                let line = &text[pos..next];
+                let line = line.trim_start_matches(['\n', '\r']);
+                let this_indent = line.chars().take_while(|c| *c == ' ').count();
+                if !line.trim().is_empty() && this_indent <= indent {
+                    break;
+                }
+                end = next;
+                pos = next + 1;
+            }
+            end
+        }
+        _ => {
+            // A bare value: up to the end of the line, or a `,` `}` `]` in flow style.
+            let mut j = start;
+            while j < line_end && !matches!(bytes[j], b',' | b'}' | b']') {
+                j += 1;
+            }
+            j
+        }
+    }
+}
+
+/// Overwrite the given byte ranges with `*`, keeping every byte offset where it was (multi-byte
+/// characters become several `*`).
+pub fn mask(text: &str, spans: &[Span]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for s in spans {
+        let end = s.end.min(bytes.len());
+        for b in bytes.get_mut(s.start.min(end)..end).into_iter().flatten() {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b'*';
+            }
+        }
+    }
+    // Masking whole characters only ever replaces bytes of characters with ASCII, but a span
+    // boundary inside a character would leave a broken sequence: repair lossily.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_keys_match_loosely() {
+        assert!(is_secret_key("client_secret"));
+        assert!(is_secret_key("clientSecret"));
+        assert!(is_secret_key("Client-Secret"));
+        assert!(!is_secret_key("client_id"));
+        assert!(is_secret_pointer("/options/client_secret"));
+        assert!(!is_secret_pointer("/options/client_id"));
+    }
+
+    #[test]
+    fn masks_json_yaml_and_broken_text() {
+        let json = r#"{"options":{"client_secret":"s3cr\"et","client_id":"x"}}"#;
+        let masked = mask(json, &lexical_secret_spans(json));
+        assert!(!masked.contains("s3cr"), "{masked}");
+        assert!(masked.contains(r#""client_id":"x""#));
+        assert_eq!(masked.len(), json.len());
+
+        let yaml =
+            "options:\n  clientSecret: hunter2 # c\n  samlSpKey: |\n    MIIB\n    AAAA\n  x: 1\n";
+        let masked = mask(yaml, &lexical_secret_spans(yaml));
+        assert!(
+            !masked.contains("hunter2") && !masked.contains("MIIB") && !masked.contains("AAAA"),
+            "{masked}"
+        );
+        assert!(masked.contains("  x: 1"));
+
+        let broken = "{\"client_secret\": \"abc";
+        assert!(!mask(broken, &lexical_secret_spans(broken)).contains("abc"));
+        let flow = "{client_secret: abc, id: 2}";
+        let m = mask(flow, &lexical_secret_spans(flow));
+        assert!(!m.contains("abc") && m.contains("id: 2"), "{m}");
+    }
+}

@@ -1,0 +1,173 @@
+//! Reading payload text: JSON and YAML parsing with byte spans, duplicate keys, line lookup.
+//!
+//! The fast path for a clean file is [`parse`]: it returns the value and any syntax problem, and
+//! nothing else. [`SpanIndex::build`] walks the text again to find where each node is; callers
+//! build it only for files that have findings.
+
+mod json;
+mod json_errors;
+mod json_walk;
+mod lines;
+mod yaml;
+mod yaml_scalar;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub use lines::LineIndex;
+
+/// A byte range in the (BOM-stripped) source text.
+pub type Span = Range<usize>;
+
+/// The syntax of a payload file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// JSON (RFC 8259): no comments, no trailing commas.
+    Json,
+    /// YAML 1.2.
+    Yaml,
+}
+
+impl Format {
+    /// The format a file name implies: `.yaml` and `.yml` are YAML, everything else is JSON.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") => {
+                Format::Yaml
+            }
+            _ => Format::Json,
+        }
+    }
+
+    /// The lower-case name of the format (`json`, `yaml`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+        }
+    }
+}
+
+/// Bounds on what the parsers accept, so that hostile input cannot exhaust time or memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The deepest nesting of arrays and objects accepted.
+    pub max_depth: usize,
+    /// The most nodes that YAML alias expansion may produce.
+    pub max_alias_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: 128,
+            max_alias_nodes: 100_000,
+        }
+    }
+}
+
+/// What went wrong in the text itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxProblemKind {
+    /// Not valid JSON or YAML; fatal, no value.
+    InvalidSyntax,
+    /// The same key twice in one object; the value is still produced (the last one wins).
+    DuplicateKey,
+}
+
+/// One problem found while parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxProblem {
+    /// Which problem.
+    pub kind: SyntaxProblemKind,
+    /// Where: for a duplicate key, the second occurrence of the key; for a syntax error, the
+    /// offending character (possibly empty, at the end of the text).
+    pub span: Span,
+    /// For a duplicate key, the JSON Pointer of the duplicated member; otherwise empty.
+    pub pointer: String,
+    /// What is wrong, in idplint's words: no trailing period, no position (the span has it).
+    pub message: String,
+    /// For a duplicate key, where the first occurrence of the key is.
+    pub first: Option<Span>,
+}
+
+/// The result of [`parse`].
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The value, unless the text has a fatal syntax error.
+    pub value: Option<serde_json::Value>,
+    /// Syntax problems and duplicate keys, in text order.
+    pub problems: Vec<SyntaxProblem>,
+}
+
+/// Parse payload text (already decoded as UTF-8, BOM removed) into a value.
+pub fn parse(text: &str, format: Format, limits: &Limits) -> Parsed {
+    match format {
+        Format::Json => json::parse(text, limits),
+        Format::Yaml => yaml::parse(text, limits),
+    }
+}
+
+/// Where one node is in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NodeSpans {
+    /// The key of the member, quotes included in JSON; `None` for the root and array items.
+    pub key: Option<Span>,
+    /// The whole value: for an object or array, from its opening to its closing bracket.
+    pub value: Span,
+}
+
+/// The location of every node of a parsed document, by JSON Pointer (RFC 6901, `""` is the
+/// root). With duplicate keys, the pointer maps to the last occurrence, the one whose value counts.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    nodes: HashMap<String, NodeSpans>,
+}
+
+impl SpanIndex {
+    /// Walk a text that [`parse`] accepted, and record where every node is.
+    pub fn build(text: &str, format: Format, limits: &Limits) -> SpanIndex {
+        let nodes = match format {
+            Format::Json => json::spans(text, limits),
+            Format::Yaml => yaml::spans(text, limits),
+        };
+        SpanIndex { nodes }
+    }
+
+    /// The spans of the node at `pointer`.
+    pub fn get(&self, pointer: &str) -> Option<&NodeSpans> {
+        self.nodes.get(pointer)
+    }
+
+    /// Where a diagnostic about the node at `pointer` points: its value, or its key when `key`
+    /// is asked for and the node has one. Falls back to the nearest ancestor that is known.
+    pub fn locate(&self, pointer: &str, key: bool) -> Option<Span> {
+        let mut p = pointer;
+        loop {
+            if let Some(n) = self.nodes.get(p) {
+                return Some(match (&n.key, key) {
+                    (Some(k), true) => k.clone(),
+                    _ => n.value.clone(),
+                });
+            }
+            p = &p[..p.rfind('/')?];
+        }
+    }
+
+    /// Every node, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &NodeSpans)> {
+        self.nodes.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+/// Escape one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`) and append it.
+pub fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! YAML: saphyr's event parser driven into a `serde_json::Value` and node spans in one walk.
+//!
+//! Choices, where YAML and JSON differ:
+//! - Scalars resolve with the YAML 1.2 core schema (see [`resolve`]); `.inf`, `.nan` and floats
+//!   out of range are syntax problems, as JSON has no such numbers.
+//! - Mapping keys must be scalars resolving to strings, integers or booleans.
+//! - Merge keys (`<<`) do not exist in YAML 1.2; a plain `<<` key is a syntax problem rather
+//!   than a key named `<<` that the APIs would reject in a confusing way.
+//! - Aliases copy the anchored value. The nodes they produce count against
+//!   `limits.max_alias_nodes`, and the nesting they add against `limits.max_depth`. The span of
+//!   an aliased node is the alias (`*name`); nodes inside it have no spans of their own, so
+//!   [`super::SpanIndex::locate`] falls back to the alias.
+//! - saphyr counts positions in characters; they are converted to byte offsets.
+//! - The event parser is iterative, and so is this builder: deep nesting is a problem, never a
+//!   stack overflow. (saphyr's scanner refuses more than 255 nested flow collections itself.)
+
+use std::collections::HashMap;
+
+use saphyr::ScanError;
+use saphyr_parser::{Event, Parser};
+use serde_json::{Map, Value};
+
+use super::json_errors::invalid;
+use super::yaml_scalar::{CharOffsets, key_string, resolve};
+use super::{Limits, NodeSpans, Parsed, Span, SyntaxProblem, SyntaxProblemKind, push_token};
+
+/// The deepest flow nesting saphyr's scanner accepts.
+const SAPHYR_MAX_FLOW_DEPTH: usize = 255;
+
+/// Parse YAML text (one document) into a value, with duplicate keys (last one wins) and at most
+/// one fatal syntax problem.
+pub(super) fn parse(text: &str, limits: &Limits) -> Parsed {
+    let mut builder = Builder::new(text, limits, false);
+    match builder.run() {
+        Ok(value) => Parsed {
+            value: Some(value),
+            problems: builder.problems,
+        },
+        Err(problem) => Parsed {
+            value: None,
+            problems: vec![problem],
+        },
+    }
+}
+
+/// The spans of every node of a YAML text, by JSON Pointer (see [`super::SpanIndex`]).
+pub(super) fn spans(text: &str, limits: &Limits) -> HashMap<String, NodeSpans> {
+    let mut builder = Builder::new(text, limits, true);
+    let _ = builder.run();
+    builder.spans
+}
+
+/// An open sequence or mapping.
+struct Frame {
+    content: Content,
+    /// The anchor id to register the finished value under (0: none).
+    anchor: usize,
+    /// Where the value starts (its anchor or tag included).
+    start: usize,
+    /// Whether it is a flow collection, which ends at its closing bracket.
+    flow: bool,
+    /// The furthest end of its contents so far: where a block collection ends.
+    end: usize,
+    /// The length of the collection's own JSON Pointer.
+    ptr_len: usize,
+    /// How many nodes it holds so far, itself included.
+    count: usize,
+    /// The height of its highest child (0 for scalars).
+    child_height: usize,
+}
+
+enum Content {
+    Seq(Vec<Value>),
+    Map {
+        map: Map<String, Value>,
+        /// The key whose value comes next, and its span.
+        key: Option<(String, Span)>,
+        /// The span of the first occurrence of each key.
+        seen: HashMap<String, Span>,
+    },
+}
+
+/// An anchored value, ready to be copied by aliases.
+struct Anchored {
+    value: Value,
+    /// How many nodes it has.
+    count: usize,
+    /// How many levels of collections it has.
+    height: usize,
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    offsets: CharOffsets<'t>,
+    limits: Limits,
+    record_spans: bool,
+    spans: HashMap<String, NodeSpans>,
+    problems: Vec<SyntaxProblem>,
+    stack: Vec<Frame>,
+    /// The JSON Pointer of the node being read.
+    pointer: String,
+    anchors: HashMap<usize, Anchored>,
+    alias_nodes: usize,
+    root: Option<Value>,
+    /// The root is an empty plain scalar: the document has no content.
+    root_empty: bool,
+    documents: usize,
+    /// The start of a second document, whose content (if any) is an error.
+    extra_document: Option<Span>,
+}
+
+impl<'t> Builder<'t> {
+    fn new(text: &'t str, limits: &Limits, record_spans: bool) -> Self {
+        Builder {
+            text,
+            offsets: CharOffsets::new(text),
+            limits: *limits,
+            record_spans,
+            spans: HashMap::new(),
+            problems: Vec::new(),
+            stack: Vec::new(),
+            pointer: String::new(),
+            anchors: HashMap::new(),
+            alias_nodes: 0,
+            root: None,
+            root_empty: false,
+            documents: 0,
+            extra_document: None,
+        }
+    }
+
+    fn run(&mut self) -> Result<Value, SyntaxProblem> {
+        for event in Parser::new_from_str(self.text) {
+            let (event, span) = event.map_err(|e| self.scan_problem(&e))?;
+            let span = self.offsets.byte(span.start.index())..self.offsets.byte(span.end.index());
+            self.event(event, span)?;
+        }
+        match self.root.take() {
+            Some(value) if !self.root_empty => Ok(value),
+            _ => Err(invalid(0..0, "the file is empty".to_owned())),
+        }
+    }
+
+    fn event(&mut self, event: Event<'t>, span: Span) -> Result<(), SyntaxProblem> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    self.extra_document = Some(span);
+                }
+            }
+            Event::Scalar(raw, style, anchor, tag) => {
+                let empty = raw.is_empty() && style == saphyr::ScalarStyle::Plain;
+                if let Some(second) = &self.extra_document {
+                    if empty && anchor == 0 && tag.is_none() {
+                        return Ok(()); // `---` at the end, with nothing after it
+                    }
+                    return Err(extra_document(second.clone()));
+                }
+                if self.key_expected() {
+                    let merge = raw == "<<" && style == saphyr::ScalarStyle::Plain && tag.is_none();
+                    if merge {
+                        return Err(invalid(span, "merge keys (`<<`) are not supported: the APIs take plain JSON objects; write the keys out".to_owned()));
+                    }
+                    let written = raw.to_string();
+                    let value =
+                        resolve(raw, style, tag.as_ref()).map_err(|m| invalid(span.clone(), m))?;
+                    return self.key(value, &written, span, anchor);
+                }
+                let value =
+                    resolve(raw, style, tag.as_ref()).map_err(|m| invalid(span.clone(), m))?;
+                if self.stack.is_empty() {
+                    self.root_empty = empty && anchor == 0 && tag.is_none();
+                }
+                self.set_pointer();
+                self.finish(value, span, anchor, 1, 0);
+            }
+            Event::Alias(id) => {
+                if let Some(second) = &self.extra_document {
+                    return Err(extra_document(second.clone()));
+                }
+                let Some(anchored) = self.anchors.get(&id) else {
+                    return Err(invalid(
+                        span,
+                        "this alias refers to a node that contains it".to_owned(),
+                    ));
+                };
+                self.alias_nodes = self.alias_nodes.saturating_add(anchored.count);
+                if self.alias_nodes > self.limits.max_alias_nodes {
+                    let message = format!(
+                        "alias expansion exceeds the limit of {} nodes (a \"billion laughs\" document?)",
+                        self.limits.max_alias_nodes
+                    );
+                    return Err(invalid(span, message));
+                }
+                if self.stack.len() + anchored.height > self.limits.max_depth {
+                    return Err(self.too_deep(span));
+                }
+                let (value, count, height) =
+                    (anchored.value.clone(), anchored.count, anchored.height);
+                if self.key_expected() {
+                    let written = self.text.get(span.clone()).unwrap_or_default().to_owned();
+                    return self.key(value, &written, span, 0);
+                }
+                self.set_pointer();
+                self.finish(value, span, 0, count, height);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if let Some(second) = &self.extra_document {
+                    return Err(extra_document(second.clone()));
+                }
+                if self.key_expected() {
+                    return Err(invalid(span, "mapping keys must be scalars".to_owned()));
+                }
+                if self.stack.len() >= self.limits.max_depth {
+                    return Err(self.too_deep(span));
+                }
+                self.set_pointer();
+                let flow = span.end > span.start
+                    && matches!(self.text.as_bytes().get(span.end - 1), Some(b'[' | b'{'));
+                let content = if matches!(event, Event::SequenceStart(..)) {
+                    Content::Seq(Vec::new())
+                } else {
+                    Content::Map {
+                        map: Map::new(),
+                        key: None,
+                        seen: HashMap::new(),
+                    }
+                };
+                self.stack.push(Frame {
+                    content,
+                    anchor,
+                    start: span.start,
+                    flow,
+                    end: span.end,
+                    ptr_len: self.pointer.len(),
+                    count: 1,
+                    child_height: 0,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
+                };
+                let end = if frame.flow { span.end } else { frame.end };
+                let value = match frame.content {
+                    Content::Seq(items) => Value::Array(items),
+                    Content::Map { map, .. } => Value::Object(map),
+                };
+                self.pointer.truncate(frame.ptr_len);
+                let height = frame.child_height + 1;
+                self.finish(
+                    value,
+                    frame.start..end.max(frame.start),
+                    frame.anchor,
+                    frame.count,
+                    height,
+                );
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+        Ok(())
+    }
+
+    /// Whether the next node is a mapping key.
+    fn key_expected(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Frame {
+                content: Content::Map { key: None, .. },
+                ..
+            })
+        )
+    }
+
+    /// Set the pointer for the node that starts, from the innermost collection.
+    fn set_pointer(&mut self) {
+        let Some(top) = self.stack.last() else {
+            self.pointer.clear();
+            return;
+        };
+        self.pointer.truncate(top.ptr_len);
+        match &top.content {
+            Content::Seq(items) => {
+                self.pointer.push('/');
+                self.pointer.push_str(&items.len().to_string());
+            }
+            Content::Map {
+                key: Some((name, _)),
+                ..
+            } => push_token(&mut self.pointer, name),
+            Content::Map { key: None, .. } => {}
+        }
+    }
+
+    /// A mapping key was read: check it, report it if repeated, and wait for its value.
+    fn key(
+        &mut self,
+        value: Value,
+        written: &str,
+        span: Span,
+        anchor: usize,
+    ) -> Result<(), SyntaxProblem> {
+        if anchor != 0 {
+            let anchored = Anchored {
+                value: value.clone(),
+                count: 1,
+                height: 0,
+            };
+            self.anchors.insert(anchor, anchored);
+        }
+        let name = key_string(value, written).map_err(|m| invalid(span.clone(), m))?;
+        let Some(top) = self.stack.last_mut() else {
+            return Ok(());
+        };
+        top.end = top.end.max(span.end);
+        let Content::Map { key, seen, .. } = &mut top.content else {
+            return Ok(());
+        };
+        if let Some(first) = seen.get(&name) {
+            self.pointer.truncate(top.ptr_len);
+            push_token(&mut self.pointer, &name);
+            self.problems.push(SyntaxProblem {
+                kind: SyntaxProblemKind::DuplicateKey,
+                span: span.clone(),
+                pointer: self.pointer.clone(),
+                message: format!("duplicate key `{name}`"),
+                first: Some(first.clone()),
+            });
+        } else {
+            seen.insert(name.clone(), span.clone());
+        }
+        *key = Some((name, span));
+        Ok(())
+    }
+
+    /// A node is complete: register its anchor, record its spans, add it to its parent.
+    fn finish(&mut self, value: Value, span: Span, anchor: usize, count: usize, height: usize) {
+        if anchor != 0 {
+            let anchored = Anchored {
+                value: value.clone(),
+                count,
+                height,
+            };
+            self.anchors.insert(anchor, anchored);
+        }
+        let Some(top) = self.stack.last_mut() else {
+            if self.record_spans {
+                let spans = NodeSpans {
+                    key: None,
+                    value: span,
+                };
+                self.spans.insert(self.pointer.clone(), spans);
+            }
+            self.root = Some(value);
+            return;
+        };
+        top.end = top.end.max(span.end);
+        top.count = top.count.saturating_add(count);
+        top.child_height = top.child_height.max(height);
+        let key_span = match &mut top.content {
+            Content::Seq(items) => {
+                items.push(value);
+                None
+            }
+            Content::Map { map, key, .. } => {
+                let (name, key_span) = key.take().unwrap_or_default();
+                map.insert(name, value);
+                Some(key_span)
+            }
+        };
+        if self.record_spans {
+            let spans = NodeSpans {
+                key: key_span,
+                value: span,
+            };
+            self.spans.insert(self.pointer.clone(), spans);
+        }
+    }
+
+    fn too_deep(&self, span: Span) -> SyntaxProblem {
+        let message = format!("nesting is deeper than {} levels", self.limits.max_depth);
+        invalid(span, message)
+    }
+
+    fn scan_problem(&self, err: &ScanError) -> SyntaxProblem {
+        let start = self.offsets.byte(err.marker().index());
+        let width = self
+            .text
+            .get(start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
+        let span = start..start + width;
+        if err.info() == "recursion limit exceeded" {
+            let limit = self.limits.max_depth.min(SAPHYR_MAX_FLOW_DEPTH);
+            return invalid(span, format!("nesting is deeper than {limit} levels"));
+        }
+        invalid(span, err.info().to_owned())
+    }
+}
+
+fn extra_document(span: Span) -> SyntaxProblem {
+    invalid(
+        span,
+        "more than one YAML document: a payload file holds one".to_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests;

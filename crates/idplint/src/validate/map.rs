@@ -1,0 +1,243 @@
+//! From jsonschema's errors to idplint's findings: each error kind maps to one rule, whose file
+//! holds the wording. jsonschema's own messages quote values, so they never reach a user.
+
+use jsonschema::ValidationError;
+use jsonschema::error::{TypeKind, ValidationErrorKind as K};
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::rules::{
+    conflicting_fields, deprecated_field, insecure_url, invalid_enum, invalid_format,
+    length_out_of_range, management_api_limit, missing_field, pattern_mismatch, read_only_field,
+    unknown_field, value_out_of_range, wrong_type,
+};
+use crate::schema::describe_keywords;
+
+/// Where an error happened, and what is known around it.
+pub(crate) struct Site<'a> {
+    /// The lint schema the error comes from.
+    pub schema: &'a Value,
+    /// The whole instance.
+    pub root: &'a Value,
+    /// The pointer prefix of the instance within the payload (for a sub-validation).
+    pub prefix: &'a str,
+    /// The strategy the caller validated against, when it was not in the payload.
+    pub strategy: Option<&'a str>,
+}
+
+/// Turn one error into findings (one per unexpected key for `additionalProperties`).
+pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) {
+    let local = error.instance_path().as_str();
+    let pointer = format!("{}{local}", site.prefix);
+    let schema_path = error.schema_path().as_str();
+    let instance = error.instance();
+    let node = parent_node(site.schema, schema_path);
+
+    // An assertion that only idplint makes: the rule is named on the assertion.
+    if let Some(rule) = tagged_rule(site.schema, schema_path) {
+        let property_node = schema_path
+            .rfind("/allOf/")
+            .and_then(|i| site.schema.pointer(&schema_path[..i]));
+        let d = match rule {
+            r if r == insecure_url::RULE.name => insecure_url::diagnostic(&pointer),
+            r if r == deprecated_field::RULE.name => deprecated_field::diagnostic(
+                &pointer,
+                property_node.and_then(description).as_deref(),
+            ),
+            r if r == read_only_field::RULE.name => read_only_field::diagnostic(&pointer, None),
+            _ => management_api_limit::diagnostic(&pointer, &bound_in_words(error.kind())),
+        };
+        out.push(d.with_origin(Origin::Lint));
+        return;
+    }
+
+    let strategy = site
+        .strategy
+        .map(str::to_owned)
+        .or_else(|| strategy_near(site.root, local));
+    let strategy = strategy
+        .as_deref()
+        .filter(|_| error.evaluation_path().as_str().contains("/then"));
+    let mut push = |d: Diagnostic| out.push(d.with_origin(Origin::Schema));
+    match error.kind() {
+        K::Required { property } => {
+            let field = property.as_str().unwrap_or_default();
+            let help = node.filter(|n| is_assertion(n)).and_then(description);
+            push(missing_field::diagnostic(
+                &pointer,
+                field,
+                strategy,
+                help.as_deref(),
+            ));
+        }
+        K::AdditionalProperties { unexpected } | K::UnevaluatedProperties { unexpected } => {
+            let known: Vec<&str> = node
+                .and_then(|n| n.get("properties"))
+                .and_then(Value::as_object)
+                .map(|p| {
+                    p.iter()
+                        .filter(|(_, s)| {
+                            s.get("not") != Some(&Value::Object(serde_json::Map::new()))
+                        })
+                        .map(|(k, _)| k.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            for key in unexpected {
+                push(unknown_field::diagnostic(
+                    &pointer,
+                    key,
+                    known.iter().copied(),
+                ));
+            }
+        }
+        K::Type { kind } => {
+            let expected: Vec<&str> = match kind {
+                TypeKind::Single(t) => vec![t.as_str()],
+                TypeKind::Multiple(set) => set.iter().map(|t| t.as_str()).collect(),
+            };
+            push(wrong_type::diagnostic(&pointer, &expected, instance));
+        }
+        K::Enum { options } => {
+            let options = options.as_array().cloned().unwrap_or_default();
+            push(invalid_enum::diagnostic(&pointer, instance, &options));
+        }
+        K::Constant { expected_value } => {
+            push(invalid_enum::diagnostic(
+                &pointer,
+                instance,
+                std::slice::from_ref(expected_value),
+            ));
+        }
+        K::Pattern { pattern } => push(pattern_mismatch::diagnostic(&pointer, pattern, None)),
+        K::MinLength { limit } => {
+            let len = instance.as_str().map_or(0, |s| s.chars().count());
+            push(length_out_of_range::too_short(&pointer, *limit, len));
+        }
+        K::MaxLength { limit } => {
+            let len = instance.as_str().map_or(0, |s| s.chars().count());
+            push(length_out_of_range::too_long(&pointer, *limit, len));
+        }
+        K::Format { format } => push(invalid_format::diagnostic(&pointer, format)),
+        K::Minimum { .. }
+        | K::Maximum { .. }
+        | K::ExclusiveMinimum { .. }
+        | K::ExclusiveMaximum { .. }
+        | K::MinItems { .. }
+        | K::MaxItems { .. }
+        | K::UniqueItems => push(value_out_of_range::diagnostic(
+            &pointer,
+            &bound_in_words(error.kind()),
+        )),
+        K::Not { schema } => {
+            let parent = schema_path
+                .strip_suffix("/not")
+                .and_then(|p| site.schema.pointer(p));
+            let why = parent.and_then(description);
+            if let Some(fields) = schema.get("required").and_then(Value::as_array) {
+                let fields: Vec<String> = fields
+                    .iter()
+                    .filter_map(|f| f.as_str().map(str::to_owned))
+                    .collect();
+                push(conflicting_fields::diagnostic(
+                    &pointer,
+                    &fields,
+                    why.as_deref(),
+                ));
+            } else if parent.and_then(|p| p.get("readOnly")) == Some(&Value::Bool(true)) {
+                push(read_only_field::diagnostic(
+                    &pointer,
+                    why.as_deref().map(strip_not_accepted),
+                ));
+            } else {
+                push(unknown_field::not_allowed(
+                    &pointer,
+                    strategy,
+                    why.as_deref().map(strip_not_accepted),
+                ));
+            }
+        }
+        K::FalseSchema => push(unknown_field::not_allowed(&pointer, strategy, None)),
+        _ => push(wrong_type::diagnostic(
+            &pointer,
+            &["a value of the documented shape"],
+            instance,
+        )),
+    }
+}
+
+/// The schema node that holds the failing keyword.
+fn parent_node<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a Value> {
+    schema.pointer(&schema_path[..schema_path.rfind('/')?])
+}
+
+/// The rule named by the nearest enclosing `x-idplint-rule` assertion.
+fn tagged_rule<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a str> {
+    let mut p = schema_path;
+    while let Some(i) = p.rfind('/') {
+        p = &p[..i];
+        if let Some(rule) = schema
+            .pointer(p)
+            .and_then(|n| n.get("x-idplint-rule"))
+            .and_then(Value::as_str)
+        {
+            return Some(rule);
+        }
+    }
+    None
+}
+
+/// A subschema that only asserts (`required`, `not`), as opposed to one that describes an object.
+fn is_assertion(node: &Value) -> bool {
+    node.get("properties").is_none() && node.get("type").is_none()
+}
+
+fn description(node: &Value) -> Option<String> {
+    node.get("description")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+fn strip_not_accepted(why: &str) -> &str {
+    why.strip_prefix("Not accepted here: ")
+        .map_or(why, |w| w.trim_end_matches('.'))
+}
+
+/// The `strategy` of the nearest object at or above `pointer` in the instance.
+fn strategy_near(root: &Value, pointer: &str) -> Option<String> {
+    let mut p = pointer;
+    loop {
+        if let Some(s) = root
+            .pointer(p)
+            .and_then(|n| n.get("strategy"))
+            .and_then(Value::as_str)
+        {
+            return Some(s.to_owned());
+        }
+        p = &p[..p.rfind('/')?];
+    }
+}
+
+/// The broken bound of a range or size error, in words.
+fn bound_in_words(kind: &K) -> String {
+    let kw = |k: &str, v: Value| {
+        let mut m = serde_json::Map::new();
+        m.insert(k.to_owned(), v);
+        describe_keywords(&m)
+    };
+    match kind {
+        K::MaxLength { limit } => kw("maxLength", (*limit).into()),
+        K::MinLength { limit } => kw("minLength", (*limit).into()),
+        K::Pattern { pattern } => kw("pattern", pattern.clone().into()),
+        K::Format { format } => kw("format", format.clone().into()),
+        K::Enum { options } => kw("enum", (**options).clone()),
+        K::Minimum { limit } => format!("be at least {limit}"),
+        K::Maximum { limit } => format!("be at most {limit}"),
+        K::ExclusiveMinimum { limit } => format!("be more than {limit}"),
+        K::ExclusiveMaximum { limit } => format!("be less than {limit}"),
+        K::MinItems { limit } => format!("have at least {limit} items"),
+        K::MaxItems { limit } => format!("have at most {limit} items"),
+        K::UniqueItems => "have no repeated items".to_owned(),
+        _ => "be as documented".to_owned(),
+    }
+}

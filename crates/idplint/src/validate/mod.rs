@@ -1,0 +1,57 @@
+//! Validation of a parsed payload: the schema of its kind, then the semantic rules.
+
+mod map;
+mod update;
+
+use serde_json::Value;
+
+use crate::context::Context;
+use crate::diagnostic::Diagnostic;
+use crate::kinds::{Kind, SchemaDef, Validation};
+use crate::rules;
+
+/// Validate a value as a payload of `kind`. The findings have no spans (there is no source
+/// text); their `pointer` says where they are.
+pub fn validate_value(kind: &Kind, value: &Value, context: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    match kind.validation {
+        Validation::Plain => run(kind.schema, value, "", None, &mut out),
+        Validation::Auth0Update => update::validate(kind, value, context, &mut out),
+    }
+    rules::check_strings(value, &mut out);
+    // A placeholder is the finding; that it is also not a valid URI, say, is noise.
+    let placeholders: Vec<String> = out
+        .iter()
+        .filter(|d| d.rule == &rules::placeholder_value::RULE)
+        .map(|d| d.pointer.clone())
+        .collect();
+    if !placeholders.is_empty() {
+        out.retain(|d| {
+            d.rule != &rules::management_api_limit::RULE || !placeholders.contains(&d.pointer)
+        });
+    }
+    out
+}
+
+/// Validate `value` against one schema's lint form and map every error.
+pub(crate) fn run(
+    def: &SchemaDef,
+    value: &Value,
+    prefix: &str,
+    strategy: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let compiled = def.compiled();
+    if compiled.lint.is_valid(value) {
+        return;
+    }
+    let site = map::Site {
+        schema: &def.built().lint,
+        root: value,
+        prefix,
+        strategy,
+    };
+    for error in compiled.lint.iter_errors(value) {
+        map::map(&error, &site, out);
+    }
+}

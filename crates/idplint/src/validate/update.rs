@@ -1,0 +1,114 @@
+//! Auth0 update bodies: pick the strategy's schema from the context, or from the shape of
+//! `options`, and say so when neither tells.
+
+use serde_json::{Value, json};
+
+use crate::context::{Context, Strategy};
+use crate::diagnostic::Diagnostic;
+use crate::kinds::{AUTH0_IDP_UPDATE_BY_STRATEGY, Kind, SchemaDef};
+use crate::rules::{access_level_forbids_field, empty_update, missing_context};
+use crate::text::one_of;
+
+fn schema_for(strategy: Strategy) -> &'static SchemaDef {
+    let i = Strategy::ALL
+        .iter()
+        .position(|s| *s == strategy)
+        .unwrap_or_default();
+    &AUTH0_IDP_UPDATE_BY_STRATEGY[i]
+}
+
+pub(crate) fn validate(kind: &Kind, value: &Value, context: &Context, out: &mut Vec<Diagnostic>) {
+    let options = value
+        .get("options")
+        .filter(|o| value.is_object() && !o.is_null());
+    match (options, context.strategy) {
+        (None, _) => super::run(
+            kind.schema,
+            value,
+            "",
+            context.strategy.map(Strategy::as_str),
+            out,
+        ),
+        (Some(_), Some(s)) => super::run(schema_for(s), value, "", Some(s.as_str()), out),
+        (Some(options), None) => {
+            let probe = json!({ "options": options });
+            let fits: Vec<Strategy> = Strategy::ALL
+                .into_iter()
+                .filter(|s| schema_for(*s).compiled().published.is_valid(&probe))
+                .collect();
+            match fits.as_slice() {
+                [one] => super::run(schema_for(*one), value, "", Some(one.as_str()), out),
+                [] => {
+                    let closest = closest(options);
+                    out.push(
+                        Diagnostic::new(
+                            &missing_context::RULE,
+                            "/options",
+                            format!("`options` fits no strategy's shape; checked as `{closest}`, the closest"),
+                        )
+                        .with_label("strategy unknown")
+                        .with_help("name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`")
+                        .at_key(),
+                    );
+                    super::run(schema_for(closest), value, "", Some(closest.as_str()), out);
+                }
+                many => {
+                    let names: Vec<String> = many.iter().map(|s| s.as_str().to_owned()).collect();
+                    out.push(
+                        Diagnostic::new(
+                            &missing_context::RULE,
+                            "/options",
+                            format!("`options` cannot be checked: it fits strategies {}", one_of(&names).replace(" or ", " and ")),
+                        )
+                        .with_label("strategy unknown")
+                        .with_help("name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`")
+                        .at_key(),
+                    );
+                    super::run(kind.schema, value, "", None, out);
+                }
+            }
+        }
+    }
+    empty_update::check(value, out);
+    if let (Some(level), Some(body)) = (context.access_level, value.as_object()) {
+        access_level_forbids_field::check(body, &kind.schema.built().access, level, out);
+    }
+}
+
+/// The strategy whose options share the most keys with `options`, and lack the fewest.
+fn closest(options: &Value) -> Strategy {
+    let keys: Vec<&String> = options
+        .as_object()
+        .map(|o| o.keys().collect())
+        .unwrap_or_default();
+    let mut best = (i64::MIN, Strategy::Oidc);
+    for s in Strategy::ALL {
+        let schema = &schema_for(s).built().published;
+        let Some(def) = schema
+            .pointer("/properties/options/$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| schema.pointer(r.trim_start_matches('#')))
+        else {
+            continue;
+        };
+        let props = def.get("properties").and_then(Value::as_object);
+        let known = keys
+            .iter()
+            .filter(|k| props.is_some_and(|p| p.contains_key(k.as_str())))
+            .count();
+        let missing = def
+            .get("required")
+            .and_then(Value::as_array)
+            .map_or(0, |r| {
+                r.iter()
+                    .filter(|f| !keys.iter().any(|k| Some(k.as_str()) == f.as_str()))
+                    .count()
+            });
+        let score =
+            i64::try_from(known).unwrap_or(i64::MAX) * 2 - i64::try_from(missing).unwrap_or(0);
+        if score > best.0 {
+            best = (score, s);
+        }
+    }
+    best.1
+}

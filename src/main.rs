@@ -1,0 +1,4 @@
+//! The `idplint` binary: see the `idplint-cli` crate.
+fn main() -> std::process::ExitCode {
+    idplint_cli::run()
+}
