@@ -43,7 +43,8 @@ pub enum Format {
 /// `idplint check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files to check (`-` for standard input).
+    /// Files or directories to check (`-` for standard input). Directories are searched for
+    /// `*.json`, `*.yaml` and `*.yml`.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The payload kind (see `idplint kinds`); detected from the content when left out.

@@ -58,34 +58,25 @@ impl FileReport {
 
 /// Decode the bytes of a payload file: UTF-8, with an optional BOM. UTF-16 and other encodings
 /// are reported.
-pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
+    const REENCODE: Option<&str> = Some("re-encode it as UTF-8");
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(syntax_error(
-            0..0,
-            "the file is UTF-16; idplint reads UTF-8",
-            Some("re-encode it as UTF-8"),
-        ));
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || (bytes.len() >= 2 && (bytes[0] == 0 || bytes[1] == 0));
+    if utf16 {
+        let message = "the file is UTF-16; idplint reads UTF-8";
+        return Err(Box::new(syntax_error(0..0, message, REENCODE)));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => match text.find('\0') {
-            Some(i) if bytes.len() >= 2 && (bytes[0] == 0 || bytes[1] == 0) => Err(syntax_error(
-                i..i + 1,
-                "the file looks like UTF-16 without a byte order mark; idplint reads UTF-8",
-                Some("re-encode it as UTF-8"),
-            )),
-            _ => Ok(text),
-        },
-        Err(e) => {
-            let at = e.valid_up_to();
-            let len = e.error_len().unwrap_or(bytes.len() - at);
-            Err(syntax_error(
-                at..at + len,
-                "the file is not valid UTF-8",
-                Some("re-encode it as UTF-8"),
-            ))
-        }
-    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let len = e.error_len().unwrap_or(bytes.len() - at);
+        Box::new(syntax_error(
+            at..at + len,
+            "the file is not valid UTF-8",
+            REENCODE,
+        ))
+    })
 }
 
 fn syntax_error(span: source::Span, message: &str, help: Option<&str>) -> Diagnostic {
@@ -108,7 +99,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) 
             let shown =
                 String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
                     .into_owned();
-            let mut d = d;
+            let mut d = *d;
             let len = shown.len();
             d.span = d.span.map(|s| s.start.min(len)..s.end.min(len));
             FileReport {
@@ -121,6 +112,23 @@ pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) 
                 diagnostics: vec![d],
             }
         }
+    }
+}
+
+/// Where a finding points: the key of its node when it is about the key (an unknown key, a
+/// missing field), otherwise the value. A node without a key (the root, an array item) is
+/// pointed at by its first character: the opening brace rather than the whole object.
+fn locate(text: &str, index: &SpanIndex, pointer: &str, at_key: bool) -> source::Span {
+    match index.get(pointer) {
+        Some(n) => match (&n.key, at_key) {
+            (Some(k), true) => k.clone(),
+            (None, true) => {
+                let first = text.get(n.value.start..).and_then(|t| t.chars().next());
+                n.value.start..n.value.start + first.map_or(0, char::len_utf8)
+            }
+            _ => n.value.clone(),
+        },
+        None => index.locate(pointer, at_key).unwrap_or(0..0),
     }
 }
 
@@ -141,7 +149,7 @@ pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> 
         }
         match kind {
             Some(k) => {
-                diagnostics.extend(crate::validate::validate_value(k, value, &options.context))
+                diagnostics.extend(crate::validate::validate_value(k, value, &options.context));
             }
             None => diagnostics.push(
                 Diagnostic::new(
@@ -150,6 +158,7 @@ pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> 
                     "cannot tell what kind of payload this is",
                 )
                 .with_label("unknown kind")
+                .at_key()
                 .with_help(format!(
                     "name it with `--kind`, one of: {}",
                     kinds::KINDS
@@ -164,7 +173,7 @@ pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> 
     if diagnostics.iter().any(|d| d.span.is_none()) {
         let index = SpanIndex::build(text, format, &options.limits);
         for d in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
-            d.span = index.locate(&d.pointer, d.at_key).or(Some(0..0));
+            d.span = Some(locate(text, &index, &d.pointer, d.at_key));
         }
     }
     diagnostics.sort_by(|a, b| {

@@ -37,3 +37,8 @@ pub use diagnostic::{Diagnostic, Origin, Severity};
 pub use kinds::{Kind, find as find_kind};
 pub use rules::Rule;
 pub use validate::validate_value;
+
+/// The README's Rust examples, run as doc tests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

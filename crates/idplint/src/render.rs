@@ -174,6 +174,9 @@ pub fn render_with(report: &FileReport, view: &SourceView, style: Style) -> Stri
         .with_links(false);
     let mut out = String::new();
     for d in &report.diagnostics {
+        if !out.is_empty() {
+            out.push('\n');
+        }
         let item = WithSource {
             diagnostic: d,
             source: view,

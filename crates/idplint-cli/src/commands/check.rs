@@ -24,7 +24,18 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     };
     let mut failed = false;
     let mut reports: Vec<FileReport> = Vec::new();
+    let mut files = Vec::new();
     for path in &args.paths {
+        if path.is_dir() {
+            if let Err(e) = collect(path, &mut files) {
+                tool_error(&format!("{}: {e}", path.display()));
+                failed = true;
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    for path in &files {
         match read(path, &args.stdin_filename) {
             Ok((name, bytes)) => {
                 let syntax = Syntax::from_path(Path::new(&name));
@@ -99,6 +110,32 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
         context,
         limits: idplint::source::Limits::default(),
     })
+}
+
+/// The payload files under a directory (`*.json`, `*.yaml`, `*.yml`), recursively, sorted.
+/// Hidden entries are skipped, and so are symbolic links to directories (no loops).
+fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            collect(&path, out)?;
+        } else if kind.is_file()
+            && path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["json", "yaml", "yml"].contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 fn parse_value(text: &str, syntax: Syntax) -> Option<serde_json::Value> {

@@ -18,7 +18,7 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
         rule.default_severity,
         capitalise(rule.summary)
     );
-    print!("{}", rule.docs);
+    print!("{}", rule.documentation());
     EXIT_OK
 }
 

@@ -20,7 +20,7 @@ pub(crate) fn run(args: &RulesArgs) -> u8 {
                 .map(|r| {
                     serde_json::json!({
                         "code": r.code, "name": r.name, "severity": r.default_severity.as_str(),
-                        "summary": r.summary, "docs": r.docs,
+                        "summary": r.summary, "docs": r.documentation(),
                     })
                 })
                 .collect();

@@ -14,17 +14,13 @@ pub(crate) fn run(args: &SchemaArgs) -> u8 {
         tool_error("name a kind (see `idplint kinds`), or use `--out-dir DIR` for every schema");
         return EXIT_ERROR;
     };
-    match idplint::kinds::all_schemas().find(|s| s.id == id) {
-        Some(def) => {
-            print!("{}", idplint::schema::to_file_text(def.published()));
-            EXIT_OK
-        }
-        None => {
-            let ids: Vec<&str> = idplint::kinds::all_schemas().map(|s| s.id).collect();
-            tool_error(&format!("unknown schema `{id}`; known: {}", ids.join(", ")));
-            EXIT_ERROR
-        }
+    if let Some(def) = idplint::kinds::all_schemas().find(|s| s.id == id) {
+        print!("{}", idplint::schema::to_file_text(def.published()));
+        return EXIT_OK;
     }
+    let ids: Vec<&str> = idplint::kinds::all_schemas().map(|s| s.id).collect();
+    tool_error(&format!("unknown schema `{id}`; known: {}", ids.join(", ")));
+    EXIT_ERROR
 }
 
 fn write_all(dir: &Path, check: bool) -> u8 {

@@ -15,6 +15,7 @@ pub(crate) fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for r in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         out.push_str(&render_report(r, style));
+        out.push('\n');
     }
     out.push_str(&super::summary_line(reports));
     out

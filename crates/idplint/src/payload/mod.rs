@@ -13,3 +13,11 @@
 //! - `x-idplint-nullable`: the field may be `null` (otherwise `Option` means "may be absent").
 
 pub mod auth0;
+
+/// A declared pattern in words ("a domain name such as `acme.com`…"), for messages.
+pub(crate) fn describe_pattern(pattern: &str) -> Option<&'static str> {
+    auth0::PATTERN_NAMES
+        .iter()
+        .find(|(p, _)| *p == pattern)
+        .map(|(_, words)| *words)
+}

@@ -30,29 +30,31 @@ declare_rule! {
 }
 
 /// `field` is missing from the object at `parent`; `strategy` names the variant that requires it.
+/// `needs`, when the requirement is one of alternatives, says what the object needs instead
+/// ("needs `adfs_server` or `fedMetadataXml`").
 pub(crate) fn diagnostic(
     parent: &str,
     field: &str,
     strategy: Option<&str>,
-    help: Option<&str>,
+    needs: Option<&str>,
 ) -> Diagnostic {
     let mut pointer = parent.to_owned();
     crate::source::push_token(&mut pointer, field);
-    let path = field_path(&pointer);
-    let message = match strategy {
-        Some(s) => format!("`{path}` is required for strategy `{s}`"),
-        None => format!("`{path}` is required"),
+    let for_strategy = strategy
+        .map(|s| format!(" for strategy `{s}`"))
+        .unwrap_or_default();
+    let message = match needs {
+        Some(needs) if parent.is_empty() => format!("the payload {needs}{for_strategy}"),
+        Some(needs) => format!("`{}` {needs}{for_strategy}", field_path(parent)),
+        None => format!("`{}` is required{for_strategy}", field_path(&pointer)),
     };
     let label = if parent.is_empty() {
         format!("`{field}` is missing")
     } else {
         format!("`{field}` is missing from `{}`", field_path(parent))
     };
-    let d = Diagnostic::new(&RULE, parent, message)
+    Diagnostic::new(&RULE, parent, message)
         .with_label(label)
-        .at_key();
-    match help {
-        Some(h) => d.with_help(h),
-        None => d.with_help(format!("add `{field}`")),
-    }
+        .with_help(format!("add `{field}`"))
+        .at_key()
 }

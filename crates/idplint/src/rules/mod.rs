@@ -24,6 +24,18 @@ pub struct Rule {
     pub file: &'static str,
 }
 
+impl Rule {
+    /// The documentation as Markdown, without the leading space of each doc-comment line.
+    pub fn documentation(&self) -> String {
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    }
+}
+
 /// Declare a rule: `declare_rule! { /// docs … pub(crate) static NAME = { code, name, severity, summary } }`.
 macro_rules! declare_rule {
     (

@@ -27,15 +27,20 @@ declare_rule! {
     }
 }
 
-pub(crate) fn diagnostic(pointer: &str, pattern: &str, what: Option<&str>) -> Diagnostic {
-    let d = Diagnostic::new(
-        &RULE,
-        pointer,
-        format!("`{}` does not match `{pattern}`", field_path(pointer)),
-    )
-    .with_label("does not match the pattern");
-    match what {
-        Some(w) => d.with_help(w),
-        None => d,
+pub(crate) fn diagnostic(pointer: &str, pattern: &str) -> Diagnostic {
+    match crate::payload::describe_pattern(pattern) {
+        Some(words) => Diagnostic::new(
+            &RULE,
+            pointer,
+            format!("`{}` must be {words}", field_path(pointer)),
+        )
+        .with_label("does not match the pattern")
+        .with_help(format!("the pattern is `{pattern}`")),
+        None => Diagnostic::new(
+            &RULE,
+            pointer,
+            format!("`{}` does not match `{pattern}`", field_path(pointer)),
+        )
+        .with_label("does not match the pattern"),
     }
 }

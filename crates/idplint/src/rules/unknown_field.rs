@@ -45,17 +45,15 @@ pub(crate) fn diagnostic<'a>(
     let d = Diagnostic::new(&RULE, &pointer, format!("unknown field `{key}`{where_}"))
         .with_label("unknown field")
         .at_key();
-    match nearest(key, known.clone()) {
-        Some(s) => d.with_help(format!("did you mean `{s}`?")),
-        None => {
-            let mut names: Vec<&str> = known.into_iter().collect();
-            if names.is_empty() {
-                d.with_help("remove it: this object takes no fields")
-            } else {
-                names.truncate(12);
-                d.with_help(format!("remove it; known fields: {}", names.join(", ")))
-            }
-        }
+    if let Some(s) = nearest(key, known.clone()) {
+        return d.with_help(format!("did you mean `{s}`?"));
+    }
+    let mut names: Vec<&str> = known.into_iter().collect();
+    if names.is_empty() {
+        d.with_help("remove it: this object takes no fields")
+    } else {
+        names.truncate(12);
+        d.with_help(format!("remove it; known fields: {}", names.join(", ")))
     }
 }
 

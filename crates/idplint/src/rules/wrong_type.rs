@@ -51,10 +51,24 @@ pub(crate) fn diagnostic(pointer: &str, expected: &[&str], got: &Value) -> Diagn
     )
     .with_label(format!("expected {expected}, got {got}"));
     match (expected.as_str(), got) {
-        ("boolean", "string") => d.with_help("write `true` or `false` without quotes"),
+        ("boolean", "string") => d.with_help("write `true` or `false`, unquoted"),
         ("string", "integer" | "number") => d.with_help("quote the value to make it a string"),
         _ => d,
     }
+}
+
+/// A value that fits none of the shapes allowed here.
+pub(crate) fn unexpected_shape(pointer: &str) -> Diagnostic {
+    Diagnostic::new(
+        &RULE,
+        pointer,
+        format!(
+            "`{}` does not have any of the allowed shapes",
+            field_path(pointer)
+        ),
+    )
+    .with_label("unexpected shape")
+    .with_help("see the field's description in the published schema (`idplint schema KIND`)")
 }
 
 fn article(word: &str) -> &'static str {

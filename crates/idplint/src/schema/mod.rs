@@ -8,6 +8,8 @@
 
 pub(crate) mod transforms;
 
+use std::fmt::Write as _;
+
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
@@ -160,8 +162,10 @@ fn walk(node: &mut Value, mode: Mode, request: bool) {
             }
         } else if SCHEMA_KEYWORDS.contains(&k.as_str()) {
             walk(v, mode, request);
-        } else if LIST_KEYWORDS.contains(&k.as_str()) {
-            if let Some(list) = v.as_array_mut() {
+        } else if LIST_KEYWORDS.contains(&k.as_str())
+            && let Some(list) = v.as_array_mut()
+        {
+            {
                 for sub in list {
                     walk(sub, mode, request);
                 }
@@ -174,6 +178,7 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
     if let Some(Value::String(d)) = obj.get_mut("description") {
         *d = unwrap_lines(d);
     }
+    consts_to_enum(obj);
     let nullable = obj
         .remove("x-idplint-nullable")
         .is_some_and(|v| v == Value::Bool(true));
@@ -199,10 +204,15 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
         ));
     }
     if let Some(Value::Object(kw)) = obj.remove("x-idplint-warn") {
-        notes.push(format!(
-            "The Auth0 Management API expects it to {}.",
+        let mut note = format!(
+            "The Auth0 Management API expects it to {}",
             describe_keywords(&kw)
-        ));
+        );
+        if let Some(p) = kw.get("pattern").and_then(Value::as_str) {
+            let _ = write!(note, " (pattern `{p}`)");
+        }
+        note.push('.');
+        notes.push(note);
         let mut a = kw;
         a.insert(
             "x-idplint-rule".into(),
@@ -228,19 +238,8 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
         assertions
             .push(json!({"x-idplint-rule": crate::rules::read_only_field::RULE.name, "not": {}}));
     }
-    if !notes.is_empty() {
-        let mut description = obj
-            .get("description")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        for n in notes {
-            if !description.is_empty() {
-                description.push(' ');
-            }
-            description.push_str(&n);
-        }
-        obj.insert("description".into(), Value::String(description));
+    for note in notes {
+        append_description(obj, &note);
     }
     if mode == Mode::Lint && !assertions.is_empty() {
         let all_of = obj
@@ -249,6 +248,59 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
         if let Some(list) = all_of.as_array_mut() {
             list.extend(assertions);
         }
+    }
+}
+
+/// Add a sentence to a schema's description.
+fn append_description(obj: &mut Map<String, Value>, sentence: &str) {
+    let mut description = obj
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    if !description.is_empty() {
+        description.push(' ');
+    }
+    description.push_str(sentence);
+    obj.insert("description".into(), Value::String(description));
+}
+
+/// schemars writes an enum whose variants have doc comments as a `oneOf` of `const`s; a
+/// validator then reports "not valid under any of the schemas listed in oneOf". Write it as an
+/// `enum`, with the variants' docs in the description.
+fn consts_to_enum(obj: &mut Map<String, Value>) {
+    let Some(Value::Array(items)) = obj.get("oneOf") else {
+        return;
+    };
+    if items.is_empty() || !items.iter().all(|i| i.get("const").is_some()) {
+        return;
+    }
+    let values: Vec<Value> = items
+        .iter()
+        .filter_map(|i| i.get("const").cloned())
+        .collect();
+    let notes: Vec<String> = items
+        .iter()
+        .filter_map(|i| {
+            let value = i.get("const")?;
+            let doc = i.get("description")?.as_str()?;
+            Some(format!(
+                "`{}`: {}",
+                value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_owned),
+                doc.trim_end_matches('.')
+            ))
+        })
+        .collect();
+    let kind = items.iter().find_map(|i| i.get("type").cloned());
+    obj.remove("oneOf");
+    if let Some(kind) = kind {
+        obj.entry("type").or_insert(kind);
+    }
+    obj.insert("enum".into(), Value::Array(values));
+    if !notes.is_empty() {
+        append_description(obj, &format!("{}.", notes.join("; ")));
     }
 }
 
@@ -298,7 +350,10 @@ pub(crate) fn describe_keywords(kw: &Map<String, Value>) -> String {
         (None, None) => {}
     }
     if let Some(p) = kw.get("pattern").and_then(Value::as_str) {
-        parts.push(format!("match `{p}`"));
+        parts.push(match crate::payload::describe_pattern(p) {
+            Some(words) => format!("be {words}"),
+            None => format!("match `{p}`"),
+        });
     }
     if let Some(f) = kw.get("format").and_then(Value::as_str) {
         parts.push(match f {

@@ -114,12 +114,7 @@ pub(crate) fn dispatch_on(tag: &'static str) -> impl FnMut(&mut Schema) {
                 properties.insert(name.clone(), first.unwrap_or(Value::Bool(true)));
                 uniform.push(name.clone());
             } else {
-                let has: Vec<&str> = per
-                    .iter()
-                    .zip(&tag_names)
-                    .filter(|(p, _)| p.is_some())
-                    .map(|(_, t)| t.as_str())
-                    .collect();
+                let has = holders(per, &tag_names);
                 let description = if has.len() == tag_names.len() {
                     format!("Its shape depends on `{tag}`.")
                 } else {
@@ -150,26 +145,14 @@ pub(crate) fn dispatch_on(tag: &'static str) -> impl FnMut(&mut Schema) {
                 if uniform.contains(name) {
                     continue;
                 }
-                match &per[i] {
-                    Some(sub) => {
-                        then_props.insert(name.clone(), sub.clone());
-                    }
-                    None => {
-                        let has: Vec<&str> = per
-                            .iter()
-                            .zip(&tag_names)
-                            .filter(|(p, _)| p.is_some())
-                            .map(|(_, t)| t.as_str())
-                            .collect();
-                        then_props.insert(
-                            name.clone(),
-                            json!({
-                                "description": format!("`{name}` is only for `{tag}` {}", has.join(", ")),
-                                "not": {}
-                            }),
-                        );
-                    }
-                }
+                let sub = per[i].clone().unwrap_or_else(|| {
+                    let description = format!(
+                        "`{name}` is only for `{tag}` {}",
+                        holders(per, &tag_names).join(", ")
+                    );
+                    json!({ "description": description, "not": {} })
+                });
+                then_props.insert(name.clone(), sub);
             }
             let mut then = Map::new();
             if let Some(Some(d)) = descriptions.get(i) {
@@ -191,6 +174,15 @@ pub(crate) fn dispatch_on(tag: &'static str) -> impl FnMut(&mut Schema) {
     }
 }
 
+/// The tag values of the variants that have a field.
+fn holders<'a>(per: &[Option<Value>], tag_names: &'a [String]) -> Vec<&'a str> {
+    per.iter()
+        .zip(tag_names)
+        .filter(|(p, _)| p.is_some())
+        .map(|(_, t)| t.as_str())
+        .collect()
+}
+
 /// Exactly one of two alternative fields.
 pub(crate) fn exactly_one_of(a: &'static str, b: &'static str) -> impl FnMut(&mut Schema) {
     move |schema: &mut Schema| {
@@ -204,7 +196,7 @@ pub(crate) fn exactly_one_of(a: &'static str, b: &'static str) -> impl FnMut(&mu
                 {
                     "if": {"required": [b]},
                     "else": {
-                        "description": format!("send `{a}` or `{b}`"),
+                        "description": format!("needs `{a}` or `{b}`"),
                         "required": [a]
                     }
                 }

@@ -1,11 +1,11 @@
-//! JSON: a fast serde_json path, and one iterative walker for spans and duplicate keys.
+//! JSON: a fast `serde_json` path, and one iterative walker for spans and duplicate keys.
 //!
 //! # Nesting depth
 //!
-//! serde_json's own recursion limit stays on: it rejects a 128th level of nesting, so JSON
+//! `serde_json`'s own recursion limit stays on: it rejects a 128th level of nesting, so JSON
 //! accepts at most `min(limits.max_depth, 127)` levels. The visitor counts depth itself to
 //! enforce smaller limits. Either way the problem points at the first bracket past
-//! `limits.max_depth` (found by the walker); when only serde_json's limit is exceeded, the
+//! `limits.max_depth` (found by the walker); when only `serde_json`'s limit is exceeded, the
 //! message names that limit instead.
 
 use std::collections::HashMap;
@@ -18,7 +18,7 @@ use super::json_errors::{bare_message, char_span, error_offset, invalid, syntax_
 use super::json_walk::{Want, walk};
 use super::{Limits, NodeSpans, Parsed, SyntaxProblem};
 
-/// The deepest nesting serde_json reads with its recursion limit on.
+/// The deepest nesting `serde_json` reads with its recursion limit on.
 const SERDE_JSON_MAX_DEPTH: usize = 127;
 
 /// Parse JSON text into a value, with duplicate keys (last one wins) and at most one fatal
@@ -96,7 +96,7 @@ fn nesting_problem(text: &str, err: &serde_json::Error, limits: &Limits) -> Synt
     invalid(char_span(text, error_offset(text, err)), message)
 }
 
-/// What the visitor tracks while serde_json reads.
+/// What the visitor tracks while `serde_json` reads.
 struct State {
     depth: usize,
     max_depth: usize,

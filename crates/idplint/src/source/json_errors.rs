@@ -1,8 +1,8 @@
-//! Turning a serde_json error into a [`SyntaxProblem`] in idplint's words, with a byte span.
+//! Turning a `serde_json` error into a [`SyntaxProblem`] in idplint's words, with a byte span.
 
 use super::{LineIndex, Span, SyntaxProblem, SyntaxProblemKind};
 
-/// The problem for a serde_json error on `text` (nesting errors are handled by the caller).
+/// The problem for a `serde_json` error on `text` (nesting errors are handled by the caller).
 pub(super) fn syntax_problem(text: &str, err: &serde_json::Error) -> SyntaxProblem {
     let (span, message) = describe(text, err);
     invalid(span, message)
@@ -19,7 +19,7 @@ pub(super) fn invalid(span: Span, message: String) -> SyntaxProblem {
     }
 }
 
-/// The byte offset serde_json's error points at. Its line is 1-based; its column is 1-based and
+/// The byte offset `serde_json`'s error points at. Its line is 1-based; its column is 1-based and
 /// counts bytes (0 when the error is at the very start of a line).
 pub(super) fn error_offset(text: &str, err: &serde_json::Error) -> usize {
     if err.line() == 0 {
@@ -36,7 +36,7 @@ pub(super) fn error_offset(text: &str, err: &serde_json::Error) -> usize {
     offset
 }
 
-/// serde_json's message without its " at line L column C" suffix.
+/// `serde_json`'s message without its " at line L column C" suffix.
 pub(super) fn bare_message(err: &serde_json::Error) -> String {
     let mut message = err.to_string();
     if let Some(at) = message.rfind(" at line ") {
@@ -78,59 +78,21 @@ fn describe(text: &str, err: &serde_json::Error) -> (Span, String) {
                 "trailing comma: JSON does not allow a comma before `}` or `]`".to_owned(),
             );
         }
-        "number out of range" => {
-            let span = token_around(text, offset, is_number_byte);
-            let token = text.get(span.clone()).unwrap_or_default();
-            let message = format!("number out of range: `{token}` does not fit in a 64-bit float");
-            return (span, message);
-        }
-        "invalid number" => {
-            let span = token_around(text, offset, is_number_byte);
-            let token = text.get(span.clone()).unwrap_or_default();
-            return (span, format!("invalid number `{token}`"));
-        }
-        "expected ident" => {
-            let span = token_around(text, offset, |b| b.is_ascii_alphanumeric());
-            let token = text.get(span.clone()).unwrap_or_default();
-            let message =
-                format!("invalid literal `{token}`: JSON literals are `true`, `false` and `null`");
-            return (span, message);
+        "number out of range" | "invalid number" | "expected ident" => {
+            return token_problem(text, offset, &code);
         }
         "lone leading surrogate in hex escape"
         | "unexpected end of hex escape"
         | "invalid unicode code point"
         | "invalid escape" => return escape_problem(text, offset, one),
         "control character (\\u0000-\\u001F) found while parsing a string" => {
-            let c = rest.chars().next().unwrap_or('\0');
-            let escape = match c {
-                '\n' => "\\n".to_owned(),
-                '\r' => "\\r".to_owned(),
-                '\t' => "\\t".to_owned(),
-                '\u{8}' => "\\b".to_owned(),
-                '\u{c}' => "\\f".to_owned(),
-                c => format!("\\u{:04x}", u32::from(c)),
-            };
-            format!(
-                "control character U+{:04X} in a string: write it as `{escape}`",
-                u32::from(c)
-            )
+            return control_problem(text, offset);
         }
-        "expected value" if rest.starts_with('\'') => single_quotes(),
-        "key must be a string" if rest.starts_with('\'') => single_quotes(),
+        "expected value" | "key must be a string" if rest.starts_with('\'') => {
+            "strings must be in double quotes (`\"`), not single quotes".to_owned()
+        }
         "expected value" if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => {
-            let span = token_around(text, offset, |b| b.is_ascii_alphanumeric());
-            let token = text.get(span.clone()).unwrap_or_default();
-            let literal = ["true", "false", "null"]
-                .iter()
-                .any(|l| l.eq_ignore_ascii_case(token));
-            let message = if literal {
-                format!(
-                    "expected a value, found `{token}` (JSON literals are `true`, `false` and `null`)"
-                )
-            } else {
-                format!("expected a value, found `{token}`")
-            };
-            return (span, message);
+            return token_problem(text, offset, &code);
         }
         _ if rest.starts_with('#') => "comments are not allowed in JSON".to_owned(),
         "expected value" => format!("expected a value, found {found}"),
@@ -148,8 +110,69 @@ fn describe(text: &str, err: &serde_json::Error) -> (Span, String) {
     (one, message)
 }
 
-fn single_quotes() -> String {
-    "strings must be in double quotes (`\"`), not single quotes".to_owned()
+/// A raw control character in a string. serde_json reports the position after it, so look
+/// back for it. A line break there most often means the string was never closed.
+fn control_problem(text: &str, offset: usize) -> (Span, String) {
+    let end = (offset + 1).min(text.len());
+    let end = (0..=end)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    let Some((at, c)) = text[..end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| u32::from(*c) < 0x20)
+    else {
+        return (
+            char_span(text, offset),
+            "control character in a string".to_owned(),
+        );
+    };
+    let escape = match c {
+        '\n' => "\\n".to_owned(),
+        '\r' => "\\r".to_owned(),
+        '\t' => "\\t".to_owned(),
+        c => format!("\\u{:04x}", u32::from(c)),
+    };
+    let message = if c == '\n' || c == '\r' {
+        format!(
+            "line break in a string: the string is not closed, or the break must be written `{escape}`"
+        )
+    } else {
+        format!(
+            "control character U+{:04X} in a string: write it as `{escape}`",
+            u32::from(c)
+        )
+    };
+    (at..at + c.len_utf8(), message)
+}
+
+/// A problem about a whole token (a number or a word) rather than one character.
+fn token_problem(text: &str, offset: usize, code: &str) -> (Span, String) {
+    if code == "number out of range" || code == "invalid number" {
+        let span = token_around(text, offset, is_number_byte);
+        let token = text.get(span.clone()).unwrap_or_default();
+        let message = if code == "invalid number" {
+            format!("invalid number `{token}`")
+        } else {
+            format!("number out of range: `{token}` does not fit in a 64-bit float")
+        };
+        return (span, message);
+    }
+    let span = token_around(text, offset, |b| b.is_ascii_alphanumeric());
+    let token = text.get(span.clone()).unwrap_or_default();
+    let literals = "JSON literals are `true`, `false` and `null`";
+    let message = if code == "expected ident" {
+        format!("invalid literal `{token}`: {literals}")
+    } else if ["true", "false", "null"]
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(token))
+    {
+        format!("expected a value, found `{token}` ({literals})")
+    } else {
+        format!("expected a value, found `{token}`")
+    };
+    (span, message)
 }
 
 /// A string escape problem: a lone surrogate when the error follows one, else the escape.

@@ -1,6 +1,6 @@
 //! One iterative scanner over JSON text: node spans, duplicate keys and nesting depth.
 //!
-//! It runs only on text that serde_json has read (or has read up to an error), so it checks
+//! It runs only on text that `serde_json` has read (or has read up to an error), so it checks
 //! little: on anything it does not expect it stops and returns what it has. It never recurses
 //! (an explicit stack of open containers) and never indexes out of bounds.
 
@@ -232,7 +232,7 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 }
 
 /// Decode the escapes of a JSON string's content (without its quotes). Invalid escapes and lone
-/// surrogates, which serde_json rejects anyway, become U+FFFD.
+/// surrogates, which `serde_json` rejects anyway, become U+FFFD.
 pub(super) fn decode_string(raw: &str) -> String {
     if !raw.contains('\\') {
         return raw.to_owned();

@@ -15,6 +15,7 @@ pub struct LineIndex {
 
 impl LineIndex {
     /// Index the lines of `text`.
+    #[must_use]
     pub fn new(text: &str) -> LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
@@ -26,6 +27,7 @@ impl LineIndex {
     }
 
     /// The 0-based line of a byte offset; offsets past the end are on the last line.
+    #[must_use]
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts
             .partition_point(|&start| start <= offset)
@@ -33,16 +35,19 @@ impl LineIndex {
     }
 
     /// The byte offset where a 0-based line starts; the end of the text for a line past the last.
+    #[must_use]
     pub fn line_start(&self, line: usize) -> usize {
         self.starts.get(line).copied().unwrap_or(self.len)
     }
 
     /// How many lines the text has (at least 1, even for an empty text).
+    #[must_use]
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
 
     /// The byte offset where the content of a 0-based line ends, before its `\n` or `\r\n`.
+    #[must_use]
     pub fn line_end(&self, text: &str, line: usize) -> usize {
         let start = self.line_start(line).min(text.len());
         let next = self.starts.get(line + 1).copied().unwrap_or(text.len());
@@ -60,6 +65,7 @@ impl LineIndex {
     /// The 1-based line and 1-based column of a byte offset. The column counts Unicode code
     /// points from the start of the line; an offset inside a multi-byte character counts as that
     /// character, and an offset past the end of the text is clamped to the end.
+    #[must_use]
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(text.len());
         while offset > 0 && !text.is_char_boundary(offset) {

@@ -30,6 +30,7 @@ pub enum Format {
 
 impl Format {
     /// The format a file name implies: `.yaml` and `.yml` are YAML, everything else is JSON.
+    #[must_use]
     pub fn from_path(path: &std::path::Path) -> Format {
         match path.extension().and_then(|e| e.to_str()) {
             Some(ext) if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") => {
@@ -40,6 +41,7 @@ impl Format {
     }
 
     /// The lower-case name of the format (`json`, `yaml`).
+    #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Format::Json => "json",
@@ -101,6 +103,7 @@ pub struct Parsed {
 }
 
 /// Parse payload text (already decoded as UTF-8, BOM removed) into a value.
+#[must_use]
 pub fn parse(text: &str, format: Format, limits: &Limits) -> Parsed {
     match format {
         Format::Json => json::parse(text, limits),
@@ -126,6 +129,7 @@ pub struct SpanIndex {
 
 impl SpanIndex {
     /// Walk a text that [`parse`] accepted, and record where every node is.
+    #[must_use]
     pub fn build(text: &str, format: Format, limits: &Limits) -> SpanIndex {
         let nodes = match format {
             Format::Json => json::spans(text, limits),
@@ -135,12 +139,14 @@ impl SpanIndex {
     }
 
     /// The spans of the node at `pointer`.
+    #[must_use]
     pub fn get(&self, pointer: &str) -> Option<&NodeSpans> {
         self.nodes.get(pointer)
     }
 
     /// Where a diagnostic about the node at `pointer` points: its value, or its key when `key`
     /// is asked for and the node has one. Falls back to the nearest ancestor that is known.
+    #[must_use]
     pub fn locate(&self, pointer: &str, key: bool) -> Option<Span> {
         let mut p = pointer;
         loop {

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use saphyr::ScanError;
+use saphyr::{ScalarStyle, ScanError};
 use saphyr_parser::{Event, Parser};
 use serde_json::{Map, Value};
 
@@ -142,124 +142,135 @@ impl<'t> Builder<'t> {
     }
 
     fn event(&mut self, event: Event<'t>, span: Span) -> Result<(), SyntaxProblem> {
-        match event {
-            Event::DocumentStart(_) => {
-                self.documents += 1;
-                if self.documents > 1 {
-                    self.extra_document = Some(span);
-                }
+        if let Event::DocumentStart(_) = event {
+            self.documents += 1;
+            if self.documents > 1 {
+                self.extra_document = Some(span);
             }
+            return Ok(());
+        }
+        if let Some(second) = &self.extra_document {
+            let nothing =
+                matches!(&event, Event::Scalar(raw, ScalarStyle::Plain, 0, None) if raw.is_empty());
+            if nothing || matches!(event, Event::DocumentEnd | Event::StreamEnd) {
+                return Ok(()); // `---` at the end, with nothing after it
+            }
+            return Err(invalid(
+                second.clone(),
+                "more than one YAML document: a payload file holds one".to_owned(),
+            ));
+        }
+        match event {
             Event::Scalar(raw, style, anchor, tag) => {
-                let empty = raw.is_empty() && style == saphyr::ScalarStyle::Plain;
-                if let Some(second) = &self.extra_document {
-                    if empty && anchor == 0 && tag.is_none() {
-                        return Ok(()); // `---` at the end, with nothing after it
-                    }
-                    return Err(extra_document(second.clone()));
-                }
+                let untagged_plain = style == ScalarStyle::Plain && tag.is_none();
                 if self.key_expected() {
-                    let merge = raw == "<<" && style == saphyr::ScalarStyle::Plain && tag.is_none();
-                    if merge {
-                        return Err(invalid(span, "merge keys (`<<`) are not supported: the APIs take plain JSON objects; write the keys out".to_owned()));
+                    if untagged_plain && raw == "<<" {
+                        let message = "merge keys (`<<`) are not supported: the APIs take plain JSON objects; write the keys out";
+                        return Err(invalid(span, message.to_owned()));
                     }
                     let written = raw.to_string();
                     let value =
                         resolve(raw, style, tag.as_ref()).map_err(|m| invalid(span.clone(), m))?;
                     return self.key(value, &written, span, anchor);
                 }
+                if self.stack.is_empty() {
+                    self.root_empty = untagged_plain && anchor == 0 && raw.is_empty();
+                }
                 let value =
                     resolve(raw, style, tag.as_ref()).map_err(|m| invalid(span.clone(), m))?;
-                if self.stack.is_empty() {
-                    self.root_empty = empty && anchor == 0 && tag.is_none();
-                }
                 self.set_pointer();
                 self.finish(value, span, anchor, 1, 0);
             }
-            Event::Alias(id) => {
-                if let Some(second) = &self.extra_document {
-                    return Err(extra_document(second.clone()));
-                }
-                let Some(anchored) = self.anchors.get(&id) else {
-                    return Err(invalid(
-                        span,
-                        "this alias refers to a node that contains it".to_owned(),
-                    ));
+            Event::Alias(id) => self.alias(id, span)?,
+            Event::SequenceStart(anchor, _) => self.open(Content::Seq(Vec::new()), anchor, span)?,
+            Event::MappingStart(anchor, _) => {
+                let content = Content::Map {
+                    map: Map::new(),
+                    key: None,
+                    seen: HashMap::new(),
                 };
-                self.alias_nodes = self.alias_nodes.saturating_add(anchored.count);
-                if self.alias_nodes > self.limits.max_alias_nodes {
-                    let message = format!(
-                        "alias expansion exceeds the limit of {} nodes (a \"billion laughs\" document?)",
-                        self.limits.max_alias_nodes
-                    );
-                    return Err(invalid(span, message));
-                }
-                if self.stack.len() + anchored.height > self.limits.max_depth {
-                    return Err(self.too_deep(span));
-                }
-                let (value, count, height) =
-                    (anchored.value.clone(), anchored.count, anchored.height);
-                if self.key_expected() {
-                    let written = self.text.get(span.clone()).unwrap_or_default().to_owned();
-                    return self.key(value, &written, span, 0);
-                }
-                self.set_pointer();
-                self.finish(value, span, 0, count, height);
+                self.open(content, anchor, span)?;
             }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                if let Some(second) = &self.extra_document {
-                    return Err(extra_document(second.clone()));
-                }
-                if self.key_expected() {
-                    return Err(invalid(span, "mapping keys must be scalars".to_owned()));
-                }
-                if self.stack.len() >= self.limits.max_depth {
-                    return Err(self.too_deep(span));
-                }
-                self.set_pointer();
-                let flow = span.end > span.start
-                    && matches!(self.text.as_bytes().get(span.end - 1), Some(b'[' | b'{'));
-                let content = if matches!(event, Event::SequenceStart(..)) {
-                    Content::Seq(Vec::new())
-                } else {
-                    Content::Map {
-                        map: Map::new(),
-                        key: None,
-                        seen: HashMap::new(),
-                    }
-                };
-                self.stack.push(Frame {
-                    content,
-                    anchor,
-                    start: span.start,
-                    flow,
-                    end: span.end,
-                    ptr_len: self.pointer.len(),
-                    count: 1,
-                    child_height: 0,
-                });
-            }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let Some(frame) = self.stack.pop() else {
-                    return Ok(());
-                };
-                let end = if frame.flow { span.end } else { frame.end };
-                let value = match frame.content {
-                    Content::Seq(items) => Value::Array(items),
-                    Content::Map { map, .. } => Value::Object(map),
-                };
-                self.pointer.truncate(frame.ptr_len);
-                let height = frame.child_height + 1;
-                self.finish(
-                    value,
-                    frame.start..end.max(frame.start),
-                    frame.anchor,
-                    frame.count,
-                    height,
-                );
-            }
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+            Event::SequenceEnd | Event::MappingEnd => self.close(&span),
+            Event::DocumentStart(_)
+            | Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentEnd
+            | Event::Nothing => {}
         }
         Ok(())
+    }
+
+    /// An alias: a copy of the anchored value, within the alias and depth budgets.
+    fn alias(&mut self, id: usize, span: Span) -> Result<(), SyntaxProblem> {
+        let Some(anchored) = self.anchors.get(&id) else {
+            let message = "this alias refers to a node that contains it";
+            return Err(invalid(span, message.to_owned()));
+        };
+        self.alias_nodes = self.alias_nodes.saturating_add(anchored.count);
+        if self.alias_nodes > self.limits.max_alias_nodes {
+            let message = format!(
+                "alias expansion exceeds the limit of {} nodes (a \"billion laughs\" document?)",
+                self.limits.max_alias_nodes
+            );
+            return Err(invalid(span, message));
+        }
+        if self.stack.len() + anchored.height > self.limits.max_depth {
+            return Err(self.too_deep(span));
+        }
+        let (value, count, height) = (anchored.value.clone(), anchored.count, anchored.height);
+        if self.key_expected() {
+            let written = self.text.get(span.clone()).unwrap_or_default().to_owned();
+            return self.key(value, &written, span, 0);
+        }
+        self.set_pointer();
+        self.finish(value, span, 0, count, height);
+        Ok(())
+    }
+
+    /// A sequence or mapping starts.
+    fn open(&mut self, content: Content, anchor: usize, span: Span) -> Result<(), SyntaxProblem> {
+        if self.key_expected() {
+            return Err(invalid(span, "mapping keys must be scalars".to_owned()));
+        }
+        if self.stack.len() >= self.limits.max_depth {
+            return Err(self.too_deep(span));
+        }
+        self.set_pointer();
+        let flow = span.end > span.start
+            && matches!(self.text.as_bytes().get(span.end - 1), Some(b'[' | b'{'));
+        self.stack.push(Frame {
+            content,
+            anchor,
+            start: span.start,
+            flow,
+            end: span.end,
+            ptr_len: self.pointer.len(),
+            count: 1,
+            child_height: 0,
+        });
+        Ok(())
+    }
+
+    /// The innermost sequence or mapping ends (at `span` for a flow collection).
+    fn close(&mut self, span: &Span) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        let end = if frame.flow { span.end } else { frame.end };
+        let value = match frame.content {
+            Content::Seq(items) => Value::Array(items),
+            Content::Map { map, .. } => Value::Object(map),
+        };
+        self.pointer.truncate(frame.ptr_len);
+        let span = frame.start..end.max(frame.start);
+        self.finish(
+            value,
+            span,
+            frame.anchor,
+            frame.count,
+            frame.child_height + 1,
+        );
     }
 
     /// Whether the next node is a mapping key.
@@ -397,13 +408,6 @@ impl<'t> Builder<'t> {
         }
         invalid(span, err.info().to_owned())
     }
-}
-
-fn extra_document(span: Span) -> SyntaxProblem {
-    invalid(
-        span,
-        "more than one YAML document: a payload file holds one".to_owned(),
-    )
 }
 
 #[cfg(test)]

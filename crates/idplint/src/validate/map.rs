@@ -51,13 +51,14 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
         return;
     }
 
-    let strategy = site
-        .strategy
-        .map(str::to_owned)
-        .or_else(|| strategy_near(site.root, local));
-    let strategy = strategy
-        .as_deref()
-        .filter(|_| error.evaluation_path().as_str().contains("/then"));
+    // The strategy a finding depends on: the one the caller validated against, or the
+    // payload's own when the error comes from a strategy's branch.
+    let near = || {
+        strategy_near(site.root, local)
+            .filter(|_| error.evaluation_path().as_str().contains("/then"))
+    };
+    let strategy = site.strategy.map(str::to_owned).or_else(near);
+    let strategy = strategy.as_deref();
     let mut push = |d: Diagnostic| out.push(d.with_origin(Origin::Schema));
     match error.kind() {
         K::Required { property } => {
@@ -94,7 +95,7 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
         K::Type { kind } => {
             let expected: Vec<&str> = match kind {
                 TypeKind::Single(t) => vec![t.as_str()],
-                TypeKind::Multiple(set) => set.iter().map(|t| t.as_str()).collect(),
+                TypeKind::Multiple(set) => set.iter().map(jsonschema::JsonType::as_str).collect(),
             };
             push(wrong_type::diagnostic(&pointer, &expected, instance));
         }
@@ -109,7 +110,7 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
                 std::slice::from_ref(expected_value),
             ));
         }
-        K::Pattern { pattern } => push(pattern_mismatch::diagnostic(&pointer, pattern, None)),
+        K::Pattern { pattern } => push(pattern_mismatch::diagnostic(&pointer, pattern)),
         K::MinLength { limit } => {
             let len = instance.as_str().map_or(0, |s| s.chars().count());
             push(length_out_of_range::too_short(&pointer, *limit, len));
@@ -150,6 +151,9 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
                     why.as_deref().map(strip_not_accepted),
                 ));
             } else {
+                // Only a field that other strategies have is "not allowed for strategy X".
+                let per_strategy = why.as_deref().is_some_and(|w| w.contains(ONLY_FOR));
+                let strategy = if per_strategy { strategy } else { None };
                 push(unknown_field::not_allowed(
                     &pointer,
                     strategy,
@@ -158,11 +162,8 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
             }
         }
         K::FalseSchema => push(unknown_field::not_allowed(&pointer, strategy, None)),
-        _ => push(wrong_type::diagnostic(
-            &pointer,
-            &["a value of the documented shape"],
-            instance,
-        )),
+        // Not produced by idplint's own schemas; kept so that no error is ever lost.
+        _ => push(wrong_type::unexpected_shape(&pointer)),
     }
 }
 
@@ -198,8 +199,14 @@ fn description(node: &Value) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// How `transforms::dispatch_on` describes a field that only some variants have.
+const ONLY_FOR: &str = " is only for `";
+
+/// How `transforms::forbid` starts the description of a forbidden field.
+const NOT_ACCEPTED: &str = "Not accepted here: ";
+
 fn strip_not_accepted(why: &str) -> &str {
-    why.strip_prefix("Not accepted here: ")
+    why.strip_prefix(NOT_ACCEPTED)
         .map_or(why, |w| w.trim_end_matches('.'))
 }
 

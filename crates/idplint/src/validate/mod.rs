@@ -16,7 +16,7 @@ pub fn validate_value(kind: &Kind, value: &Value, context: &Context) -> Vec<Diag
     let mut out = Vec::new();
     match kind.validation {
         Validation::Plain => run(kind.schema, value, "", None, &mut out),
-        Validation::Auth0Update => update::validate(kind, value, context, &mut out),
+        Validation::Auth0Update => update::validate(kind, value, *context, &mut out),
     }
     rules::check_strings(value, &mut out);
     // A placeholder is the finding; that it is also not a valid URI, say, is noise.

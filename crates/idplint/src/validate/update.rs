@@ -17,7 +17,7 @@ fn schema_for(strategy: Strategy) -> &'static SchemaDef {
     &AUTH0_IDP_UPDATE_BY_STRATEGY[i]
 }
 
-pub(crate) fn validate(kind: &Kind, value: &Value, context: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn validate(kind: &Kind, value: &Value, context: Context, out: &mut Vec<Diagnostic>) {
     let options = value
         .get("options")
         .filter(|o| value.is_object() && !o.is_null());

@@ -13,6 +13,22 @@ pub const ORG_DOMAIN_PATTERN: &str = "^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-
 /// The pattern the Management API sets on a connection name.
 pub const CONNECTION_NAME_PATTERN: &str = "^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$";
 
+/// The patterns above in words, for messages.
+pub const PATTERN_NAMES: &[(&str, &str)] = &[
+    (
+        IDP_ID_PATTERN,
+        "an identity provider id: `con_` and 16 letters or digits",
+    ),
+    (
+        ORG_DOMAIN_PATTERN,
+        "a domain name such as `acme.com`, without scheme, port or path",
+    ),
+    (
+        CONNECTION_NAME_PATTERN,
+        "letters and digits, with single hyphens between them (such as `acme-sso`)",
+    ),
+];
+
 /// The strategy of an identity provider: the protocol or vendor (`IdpStrategyEnum`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -38,7 +38,7 @@ impl JsonSchema for IdpListItem {
         // instead of an `anyOf` that fails as a whole.
         json_schema!({
             "description": "A full identity provider when it has a `strategy`, otherwise a minimal item",
-            "if": {"required": ["strategy"]},
+            "if": {"type": "object", "required": ["strategy"]},
             "then": generator.subschema_for::<Idp>(),
             "else": generator.subschema_for::<IdpMinimal>(),
         })

@@ -209,12 +209,12 @@ fn samlp_setup(schema: &mut schemars::Schema) {
                 "then": {
                     "if": {"required": ["cert"]},
                     "else": {
-                        "description": "a manual set-up (`signInEndpoint`) needs the IdP's signing certificate in `signingCert`",
+                        "description": "needs `signingCert`, the IdP's signing certificate, for a manual set-up (`signInEndpoint`)",
                         "required": ["signingCert"]
                     }
                 },
                 "else": {
-                    "description": "send `metadataUrl` for an automatic set-up, or `signInEndpoint` and `signingCert` for a manual one",
+                    "description": "needs `metadataUrl` (automatic set-up), or `signInEndpoint` and `signingCert` (manual set-up)",
                     "required": ["metadataUrl"]
                 }
             }

@@ -84,5 +84,5 @@ pub struct ScimTokenCreate {
     /// The token's lifetime in seconds, more than 900. Leave it out for a token that never expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("exclusiveMinimum" = 900))]
-    pub token_lifetime: Option<u64>,
+    pub token_lifetime: Option<i64>,
 }

@@ -1,3 +1,4 @@
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -156,7 +157,7 @@ fn billion_laughs() {
     let mut text = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (prev, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
         let refs = vec![format!("*{prev}"); 9].join(", ");
-        text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        writeln!(text, "{name}: &{name} [{refs}]").unwrap();
     }
     let start = Instant::now();
     let problem = error(&text);

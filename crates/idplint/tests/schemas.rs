@@ -1,0 +1,158 @@
+//! The published schemas: fresh, valid against the meta-schema, and in agreement with idplint.
+
+mod common;
+
+use std::path::Path;
+
+use idplint::kinds::{self, SchemaDef};
+use idplint::schema::to_file_text;
+use serde_json::Value;
+
+fn schemas_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas")
+}
+
+/// `schemas/*.json` is what `idplint schema --out-dir schemas` writes. With `UPDATE_SCHEMAS=1`
+/// the test rewrites the stale files instead of failing.
+#[test]
+fn committed_schemas_are_fresh() {
+    let update = std::env::var_os("UPDATE_SCHEMAS").is_some_and(|v| v == "1");
+    let dir = schemas_dir();
+    let mut stale = Vec::new();
+    let mut expected_files = Vec::new();
+    for def in kinds::all_schemas() {
+        let file = format!("{}.json", def.id);
+        let path = dir.join(&file);
+        let text = to_file_text(def.published());
+        expected_files.push(file.clone());
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            if update {
+                std::fs::create_dir_all(&dir).expect("create schemas/");
+                std::fs::write(&path, text).expect("write schema");
+            } else {
+                stale.push(file);
+            }
+        }
+    }
+    let extra: Vec<String> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|f| f.ends_with(".json") && !expected_files.contains(f))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        extra.is_empty(),
+        "schemas/ has files no kind generates: {extra:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "stale schemas (run `UPDATE_SCHEMAS=1 cargo test --test schemas`): {stale:?}"
+    );
+}
+
+#[test]
+fn schemas_are_valid_2020_12_with_standard_keywords_only() {
+    for def in kinds::all_schemas() {
+        let schema = def.published();
+        assert!(
+            jsonschema::meta::is_valid(schema),
+            "{} fails its meta-schema",
+            def.id
+        );
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        assert!(
+            schema["title"].is_string() && schema["description"].is_string(),
+            "{}",
+            def.id
+        );
+        let text = serde_json::to_string(schema).unwrap();
+        assert!(!text.contains("\"x-"), "{} has an x- keyword", def.id);
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(schema)
+            .unwrap_or_else(|e| panic!("{}: {e}", def.id));
+        every_property_is_described(def, schema, "");
+    }
+}
+
+fn every_property_is_described(def: &SchemaDef, node: &Value, at: &str) {
+    if let Some(props) = node.get("properties").and_then(Value::as_object) {
+        for (name, sub) in props {
+            let has = sub.get("description").is_some() || sub.get("$ref").is_some();
+            assert!(has, "{}: {at}/properties/{name} has no description", def.id);
+        }
+    }
+    if let Some(obj) = node.as_object() {
+        for (k, v) in obj {
+            // `if` and `not` hold conditions, not descriptions of fields.
+            if (v.is_object() || v.is_array()) && k != "if" && k != "not" {
+                every_property_is_described(def, v, &format!("{at}/{k}"));
+            }
+        }
+    } else if let Some(list) = node.as_array() {
+        for (i, v) in list.iter().enumerate() {
+            every_property_is_described(def, v, &format!("{at}/{i}"));
+        }
+    }
+}
+
+#[test]
+fn update_access_levels_are_stated_in_descriptions() {
+    let update = kinds::find("auth0.idp.update").unwrap();
+    let schema = update.schema.published();
+    for (field, needs) in [
+        ("display_name", "`full`."),
+        ("options", "`full`."),
+        ("is_enabled", "`full` or `limited`."),
+    ] {
+        let d = schema["properties"][field]["description"].as_str().unwrap();
+        assert!(d.ends_with(needs), "{field}: {d}");
+    }
+}
+
+/// The structural verdict of idplint (an error that the published schema states too) is the
+/// verdict of the published schema alone, for every payload of the corpus.
+#[test]
+fn schema_and_validator_agree() {
+    let mut disagreements = Vec::new();
+    let mut checked = 0;
+    for case in common::cases() {
+        let report = case.check();
+        let Some(kind) = report.kind else { continue };
+        let text = report.source.text.clone();
+        let Some(value) =
+            idplint::source::parse(&text, report.source.format, &Default::default()).value
+        else {
+            continue;
+        };
+        let def = match (kind.id, case.options.context.strategy) {
+            ("auth0.idp.update", Some(s)) => kinds::all_schemas()
+                .find(|d| d.id == format!("auth0.idp.update.{s}"))
+                .unwrap(),
+            _ => kind.schema,
+        };
+        let validator = jsonschema::options()
+            .should_validate_formats(true)
+            .build(def.published())
+            .unwrap();
+        let schema_says = validator.is_valid(&value);
+        let idplint_says = !report
+            .diagnostics
+            .iter()
+            .any(|d| d.is_structural() && d.origin == idplint::Origin::Schema);
+        checked += 1;
+        if schema_says != idplint_says {
+            disagreements.push(format!(
+                "{}: schema {schema_says}, idplint {idplint_says}",
+                case.name
+            ));
+        }
+    }
+    assert!(checked >= 40, "only {checked} payloads compared");
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
