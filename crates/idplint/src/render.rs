@@ -24,8 +24,8 @@ impl SourceView {
     /// Mask the secrets of `text` and index its lines.
     pub fn new(name: &str, text: &str, format: crate::source::Format) -> SourceView {
         let mut spans = secrets::lexical_secret_spans(text);
-        if format == crate::source::Format::Yaml || spans.is_empty() {
-            // Values the lexical scan cannot see (YAML flow styles, keys split over lines).
+        if format == crate::source::Format::Yaml {
+            // Values the lexical scan cannot see: a plain scalar continued on the next line.
             let index = SpanIndex::build(text, format, &crate::source::Limits::default());
             spans.extend(
                 index

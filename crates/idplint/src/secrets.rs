@@ -21,17 +21,35 @@ pub const SECRET_KEYS: &[&str] = &[
     "api_key",
 ];
 
-fn normalise(key: &str) -> String {
-    key.chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
-        .collect()
+/// `key` in lower case without `_` and `-`, into `buf`; `None` when it cannot be a secret key
+/// (too long, or not ASCII).
+fn normalise<'a>(key: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {
+    let mut n = 0;
+    for b in key.bytes() {
+        if b == b'_' || b == b'-' {
+            continue;
+        }
+        if !b.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    Some(&buf[..n])
 }
+
+/// [`SECRET_KEYS`], normalised once.
+static NORMALISED: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
+    SECRET_KEYS
+        .iter()
+        .filter_map(|k| normalise(k, &mut [0; 32]).map(<[u8]>::to_vec))
+        .collect()
+});
 
 /// Whether a member with this key holds a secret.
 pub fn is_secret_key(key: &str) -> bool {
-    let k = normalise(key);
-    SECRET_KEYS.iter().any(|s| normalise(s) == k)
+    let mut buf = [0; 32];
+    normalise(key, &mut buf).is_some_and(|k| NORMALISED.iter().any(|s| s.as_slice() == k))
 }
 
 /// Whether the node at this JSON Pointer is (inside) a secret field.
@@ -60,7 +78,7 @@ pub fn lexical_secret_spans(text: &str) -> Vec<Span> {
             continue;
         }
         let mut j = after_key;
-        while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
             j += 1;
         }
         if j >= bytes.len() || bytes[j] != b':' {

@@ -38,7 +38,10 @@ fn committed_schemas_are_fresh() {
         .map(|d| {
             d.flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|f| f.ends_with(".json") && !expected_files.contains(f))
+                .filter(|f| {
+                    Path::new(f).extension().is_some_and(|e| e == "json")
+                        && !expected_files.contains(f)
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -125,8 +128,12 @@ fn schema_and_validator_agree() {
         let report = case.check();
         let Some(kind) = report.kind else { continue };
         let text = report.source.text.clone();
-        let Some(value) =
-            idplint::source::parse(&text, report.source.format, &Default::default()).value
+        let Some(value) = idplint::source::parse(
+            &text,
+            report.source.format,
+            &idplint::source::Limits::default(),
+        )
+        .value
         else {
             continue;
         };

@@ -115,6 +115,49 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     })
 }
 
+/// Run the rules that look at every string of a payload, in one walk.
+pub(crate) fn check_strings(
+    value: &serde_json::Value,
+    out: &mut Vec<crate::diagnostic::Diagnostic>,
+) {
+    let mut pointer = String::new();
+    walk_strings(value, &mut pointer, "", out);
+}
+
+fn walk_strings(
+    value: &serde_json::Value,
+    pointer: &mut String,
+    field: &str,
+    out: &mut Vec<crate::diagnostic::Diagnostic>,
+) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            plaintext_secret::check_string(pointer, field, s, out);
+            placeholder_value::check_string(pointer, s, out);
+            surrounding_whitespace::check_string(pointer, field, s, out);
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                walk_strings(item, pointer, field, out);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                let len = pointer.len();
+                crate::source::push_token(pointer, k);
+                walk_strings(v, pointer, k, out);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,48 +217,5 @@ mod tests {
         assert_eq!(find("idp010").map(|r| r.name), Some("missing-field"));
         assert_eq!(find("unknown-field").map(|r| r.code), Some("IDP011"));
         assert!(find("nope").is_none());
-    }
-}
-
-/// Run the rules that look at every string of a payload, in one walk.
-pub(crate) fn check_strings(
-    value: &serde_json::Value,
-    out: &mut Vec<crate::diagnostic::Diagnostic>,
-) {
-    let mut pointer = String::new();
-    walk_strings(value, &mut pointer, "", out);
-}
-
-fn walk_strings(
-    value: &serde_json::Value,
-    pointer: &mut String,
-    field: &str,
-    out: &mut Vec<crate::diagnostic::Diagnostic>,
-) {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => {
-            plaintext_secret::check_string(pointer, field, s, out);
-            placeholder_value::check_string(pointer, s, out);
-            surrounding_whitespace::check_string(pointer, field, s, out);
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                walk_strings(item, pointer, field, out);
-                pointer.truncate(len);
-            }
-        }
-        Value::Object(map) => {
-            for (k, v) in map {
-                let len = pointer.len();
-                crate::source::push_token(pointer, k);
-                walk_strings(v, pointer, k, out);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
     }
 }

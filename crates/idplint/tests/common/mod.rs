@@ -4,7 +4,7 @@
 //! with at least one finding of that rule. A file name may carry `@kind=K`, `@strategy=S` and
 //! `@access=L` tokens: the kind (needed outside `valid/`) and the context of an update body.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::missing_panics_doc)]
 
 use std::path::{Path, PathBuf};
 
