@@ -46,6 +46,8 @@ pub struct FileReport {
     pub kind: Option<&'static Kind>,
     /// The findings, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where every node is, when the file has findings (built once, reused to render them).
+    pub spans: Option<SpanIndex>,
 }
 
 impl FileReport {
@@ -61,12 +63,22 @@ impl FileReport {
 pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
     const REENCODE: Option<&str> = Some("re-encode it as UTF-8");
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // UTF-16 shows as a byte order mark, or as ASCII with every other byte zero.
     let utf16 = bytes.starts_with(b"\xFF\xFE")
         || bytes.starts_with(b"\xFE\xFF")
-        || (bytes.len() >= 2 && (bytes[0] == 0 || bytes[1] == 0));
+        || (bytes.len() >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 && bytes[2] != 0)
+        || (bytes.len() >= 4 && bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0 && bytes[3] != 0);
     if utf16 {
         let message = "the file is UTF-16; idplint reads UTF-8";
         return Err(Box::new(syntax_error(0..0, message, REENCODE)));
+    }
+    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        let message = "the file contains a NUL byte: payload files are text";
+        return Err(Box::new(syntax_error(
+            at..at + 1,
+            message,
+            Some("remove it"),
+        )));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
@@ -100,8 +112,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) 
                 String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
                     .into_owned();
             let mut d = *d;
-            let len = shown.len();
-            d.span = d.span.map(|s| s.start.min(len)..s.end.min(len));
+            d.span = d.span.map(|s| char_bounds(&shown, s));
             FileReport {
                 source: SourceText {
                     name: name.to_owned(),
@@ -110,6 +121,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) 
                 },
                 kind: options.kind,
                 diagnostics: vec![d],
+                spans: None,
             }
         }
     }
@@ -130,6 +142,20 @@ fn locate(text: &str, index: &SpanIndex, pointer: &str, at_key: bool) -> source:
         },
         None => index.locate(pointer, at_key).unwrap_or(0..0),
     }
+}
+
+/// `span` within `text`, widened to whole characters (the shown text of an undecodable file has
+/// replacement characters where the bytes were).
+fn char_bounds(text: &str, span: source::Span) -> source::Span {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
 }
 
 /// Check payload text (already decoded, BOM removed).
@@ -170,10 +196,10 @@ pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> 
             ),
         }
     }
-    if diagnostics.iter().any(|d| d.span.is_none()) {
-        let index = SpanIndex::build(text, format, &options.limits);
+    let spans = (!diagnostics.is_empty()).then(|| SpanIndex::build(text, format, &options.limits));
+    if let Some(index) = &spans {
         for d in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
-            d.span = Some(locate(text, &index, &d.pointer, d.at_key));
+            d.span = Some(locate(text, index, &d.pointer, d.at_key));
         }
     }
     diagnostics.sort_by(|a, b| {
@@ -191,5 +217,6 @@ pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> 
         },
         kind,
         diagnostics,
+        spans,
     }
 }

@@ -21,20 +21,19 @@ pub struct SourceView {
 }
 
 impl SourceView {
-    /// Mask the secrets of `text` and index its lines.
-    pub fn new(name: &str, text: &str, format: crate::source::Format) -> SourceView {
-        let mut spans = secrets::lexical_secret_spans(text);
-        if format == crate::source::Format::Yaml {
-            // Values the lexical scan cannot see: a plain scalar continued on the next line.
-            let index = SpanIndex::build(text, format, &crate::source::Limits::default());
-            spans.extend(
+    /// Mask the secrets of `text` and index its lines. `spans`, when known, locates secret
+    /// values that a lexical scan cannot see (a YAML plain scalar continued on the next line).
+    pub fn new(name: &str, text: &str, spans: Option<&SpanIndex>) -> SourceView {
+        let mut masked = secrets::lexical_secret_spans(text);
+        if let Some(index) = spans {
+            masked.extend(
                 index
                     .iter()
                     .filter(|(p, _)| secrets::is_secret_pointer(p))
                     .map(|(_, n)| n.value.clone()),
             );
         }
-        let text = secrets::mask(text, &spans);
+        let text = secrets::mask(text, &masked);
         let lines = LineIndex::new(&text);
         SourceView {
             name: name.to_owned(),
@@ -156,7 +155,7 @@ pub fn render_report(report: &FileReport, style: Style) -> String {
     let view = SourceView::new(
         &report.source.name,
         &report.source.text,
-        report.source.format,
+        report.spans.as_ref(),
     );
     render_with(report, &view, style)
 }

@@ -95,10 +95,27 @@ fn utf16_and_invalid_utf8_are_reported() {
     let utf16: Vec<u8> = "{}".encode_utf16().flat_map(u16::to_le_bytes).collect();
     let mut with_bom = vec![0xFF, 0xFE];
     with_bom.extend(&utf16);
-    for bytes in [utf16, with_bom, b"{\"a\": \"\xC3\x28\"}".to_vec()] {
+    for (bytes, message) in [
+        (utf16, "the file is UTF-16; idplint reads UTF-8"),
+        (with_bom, "the file is UTF-16; idplint reads UTF-8"),
+        (
+            b"{\"a\": \"\xC3\x28\"}".to_vec(),
+            "the file is not valid UTF-8",
+        ),
+        (
+            b"{\"a\": 1}\0".to_vec(),
+            "the file contains a NUL byte: payload files are text",
+        ),
+    ] {
         let report = check_bytes("t", &bytes, Format::Json, &options("auth0.idp.update"));
-        assert_eq!(report.diagnostics.len(), 1);
-        assert_eq!(report.diagnostics[0].rule.name, "invalid-syntax");
+        let found: Vec<(&str, &str)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule.name, d.message.as_str()))
+            .collect();
+        assert_eq!(found, [("invalid-syntax", message)]);
+        // The report renders without panicking, whatever the bytes.
+        assert!(render_report(&report, Style::default()).contains(message));
     }
 }
 

@@ -87,19 +87,16 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
     };
     if let Some(current) = &args.current {
         let (name, bytes) = read(current, "<stdin>")?;
-        let report = idplint::check_bytes(
-            &name,
-            &bytes,
-            Syntax::from_path(current),
-            &Options::default(),
-        );
         let text = idplint::check::decode(&bytes)
             .map_err(|d| format!("--current {name}: {}", d.message))?;
-        let value = parse_value(text, Syntax::from_path(current)).ok_or_else(|| {
-            format!(
-                "--current {name}: not valid JSON or YAML ({} finding(s))",
-                report.diagnostics.len()
-            )
+        let parsed = idplint::source::parse(
+            text,
+            Syntax::from_path(current),
+            &idplint::source::Limits::default(),
+        );
+        let value = parsed.value.ok_or_else(|| {
+            let why = parsed.problems.first().map_or("", |p| p.message.as_str());
+            format!("--current {name}: not valid JSON or YAML: {why}")
         })?;
         let from_file =
             Context::from_current(&value).map_err(|e| format!("--current {name}: {e}"))?;
@@ -136,10 +133,6 @@ fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()>
         }
     }
     Ok(())
-}
-
-fn parse_value(text: &str, syntax: Syntax) -> Option<serde_json::Value> {
-    idplint::source::parse(text, syntax, &idplint::source::Limits::default()).value
 }
 
 /// Read a file (or standard input for `-`), refusing what is not a regular file or is too large.
