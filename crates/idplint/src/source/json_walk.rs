@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::{NodeSpans, Span, SyntaxProblem, SyntaxProblemKind, push_token};
+use super::{NodeSpans, Span, SyntaxProblem, push_token};
 
 /// What a walk is asked to collect.
 #[derive(Debug, Clone, Copy)]
@@ -181,13 +181,13 @@ impl Walker<'_> {
         push_token(&mut self.pointer, &name);
         if let Some(keys) = &mut frame.keys {
             if let Some(first) = keys.get(&name) {
-                self.out.duplicates.push(SyntaxProblem {
-                    kind: SyntaxProblemKind::DuplicateKey,
-                    span: span.clone(),
-                    pointer: self.pointer.clone(),
-                    message: format!("duplicate key `{name}`"),
-                    first: Some(first.clone()),
-                });
+                let problem = SyntaxProblem::duplicate_key(
+                    &name,
+                    self.pointer.clone(),
+                    span.clone(),
+                    first.clone(),
+                );
+                self.out.duplicates.push(problem);
             } else {
                 keys.insert(name, span.clone());
             }

@@ -93,6 +93,19 @@ pub struct SyntaxProblem {
     pub first: Option<Span>,
 }
 
+impl SyntaxProblem {
+    /// The key `name` of the member at `pointer` appears again at `span`; first at `first`.
+    pub(crate) fn duplicate_key(name: &str, pointer: String, span: Span, first: Span) -> Self {
+        SyntaxProblem {
+            kind: SyntaxProblemKind::DuplicateKey,
+            span,
+            pointer,
+            message: format!("duplicate key `{name}`"),
+            first: Some(first),
+        }
+    }
+}
+
 /// The result of [`parse`].
 #[derive(Debug, Clone)]
 pub struct Parsed {

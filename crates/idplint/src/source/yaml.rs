@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 
 use super::json_errors::invalid;
 use super::yaml_scalar::{CharOffsets, key_string, resolve};
-use super::{Limits, NodeSpans, Parsed, Span, SyntaxProblem, SyntaxProblemKind, push_token};
+use super::{Limits, NodeSpans, Parsed, Span, SyntaxProblem, push_token};
 
 /// The deepest flow nesting saphyr's scanner accepts.
 const SAPHYR_MAX_FLOW_DEPTH: usize = 255;
@@ -331,13 +331,13 @@ impl<'t> Builder<'t> {
         if let Some(first) = seen.get(&name) {
             self.pointer.truncate(top.ptr_len);
             push_token(&mut self.pointer, &name);
-            self.problems.push(SyntaxProblem {
-                kind: SyntaxProblemKind::DuplicateKey,
-                span: span.clone(),
-                pointer: self.pointer.clone(),
-                message: format!("duplicate key `{name}`"),
-                first: Some(first.clone()),
-            });
+            let problem = SyntaxProblem::duplicate_key(
+                &name,
+                self.pointer.clone(),
+                span.clone(),
+                first.clone(),
+            );
+            self.problems.push(problem);
         } else {
             seen.insert(name.clone(), span.clone());
         }
