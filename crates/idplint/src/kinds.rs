@@ -18,12 +18,8 @@ pub struct SchemaDef {
     request: bool,
     generate: fn(&Meta<'_>) -> Built,
     built: OnceLock<Built>,
-    compiled: OnceLock<Compiled>,
-}
-
-pub(crate) struct Compiled {
-    pub lint: jsonschema::Validator,
-    pub published: jsonschema::Validator,
+    lint: OnceLock<jsonschema::Validator>,
+    published: OnceLock<jsonschema::Validator>,
 }
 
 impl SchemaDef {
@@ -41,7 +37,8 @@ impl SchemaDef {
             request,
             generate,
             built: OnceLock::new(),
-            compiled: OnceLock::new(),
+            lint: OnceLock::new(),
+            published: OnceLock::new(),
         }
     }
 
@@ -62,14 +59,16 @@ impl SchemaDef {
         &self.built().published
     }
 
-    pub(crate) fn compiled(&self) -> &Compiled {
-        self.compiled.get_or_init(|| {
-            let built = self.built();
-            Compiled {
-                lint: compile(&built.lint, self.id),
-                published: compile(&built.published, self.id),
-            }
-        })
+    /// The validator of the lint schema: what idplint validates with.
+    pub(crate) fn lint_validator(&self) -> &jsonschema::Validator {
+        self.lint
+            .get_or_init(|| compile(&self.built().lint, self.id))
+    }
+
+    /// The validator of the published schema alone.
+    pub(crate) fn published_validator(&self) -> &jsonschema::Validator {
+        self.published
+            .get_or_init(|| compile(&self.built().published, self.id))
     }
 }
 

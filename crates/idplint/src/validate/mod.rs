@@ -41,8 +41,8 @@ pub(crate) fn run(
     strategy: Option<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let compiled = def.compiled();
-    if compiled.lint.is_valid(value) {
+    let validator = def.lint_validator();
+    if validator.is_valid(value) {
         return;
     }
     let site = map::Site {
@@ -51,7 +51,7 @@ pub(crate) fn run(
         prefix,
         strategy,
     };
-    for error in compiled.lint.iter_errors(value) {
+    for error in validator.iter_errors(value) {
         map::map(&error, &site, out);
     }
 }

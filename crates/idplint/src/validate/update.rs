@@ -34,7 +34,7 @@ pub(crate) fn validate(kind: &Kind, value: &Value, context: Context, out: &mut V
             let probe = json!({ "options": options });
             let fits: Vec<Strategy> = Strategy::ALL
                 .into_iter()
-                .filter(|s| schema_for(*s).compiled().published.is_valid(&probe))
+                .filter(|s| schema_for(*s).published_validator().is_valid(&probe))
                 .collect();
             match fits.as_slice() {
                 [one] => super::run(schema_for(*one), value, "", Some(one.as_str()), out),
