@@ -248,3 +248,37 @@ fn usage_errors_are_exit_2() {
         assert!(stdout(&o).is_empty(), "{args:?}: tool errors go to stderr");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn links_loops_and_fifos() {
+    let dir = std::env::temp_dir().join(format!("idplint-links-{}", std::process::id()));
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(
+        super::root().join("examples/okta-create.json"),
+        dir.join("real.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.join("real.json"), sub.join("link.json")).unwrap();
+    std::os::unix::fs::symlink(&dir, sub.join("loop")).unwrap();
+    let fifo = dir.join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let d = dir.to_str().unwrap();
+    let o = idplint(&["check", d, "--format", "json"], None);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        doc["summary"]["files"], 2,
+        "the file and the link to it; not the loop, not the FIFO"
+    );
+    if made {
+        let o = idplint(&["check", fifo.to_str().unwrap()], None);
+        assert_eq!(code(&o), 2);
+        assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

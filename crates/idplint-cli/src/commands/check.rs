@@ -120,15 +120,21 @@ fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()>
             continue;
         }
         let path = entry.path();
-        let kind = entry.file_type()?;
+        let mut kind = entry.file_type()?;
+        if kind.is_symlink() {
+            // Follow links to files; never links to directories (no loops).
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => kind = meta.file_type(),
+                _ => continue,
+            }
+        }
+        let payload = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ["json", "yaml", "yml"].contains(&e.to_ascii_lowercase().as_str()));
         if kind.is_dir() {
             collect(&path, out)?;
-        } else if kind.is_file()
-            && path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| ["json", "yaml", "yml"].contains(&e.to_ascii_lowercase().as_str()))
-        {
+        } else if kind.is_file() && payload {
             out.push(path);
         }
     }
