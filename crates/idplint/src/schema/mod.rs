@@ -241,6 +241,10 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
     for note in notes {
         append_description(obj, &note);
     }
+    if mode == Mode::Published {
+        // idplint's own markers stay in the lint schema only.
+        obj.retain(|k, _| !k.starts_with("x-idplint-"));
+    }
     if mode == Mode::Lint && !assertions.is_empty() {
         let all_of = obj
             .entry("allOf")

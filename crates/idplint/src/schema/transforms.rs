@@ -1,4 +1,8 @@
 //! Schema transforms used in `#[schemars(transform = …)]` attributes of the payload types.
+//!
+//! A forbidden field is `{"not": {}}` with a description; for idplint's messages it also carries
+//! `x-idplint-why` (the reason, as help) and, when other variants of a tagged union do have it,
+//! `x-idplint-per-variant`. Both stay in the lint schema and are stripped from the published one.
 
 use schemars::Schema;
 use serde_json::{Map, Value, json};
@@ -150,7 +154,7 @@ pub(crate) fn dispatch_on(tag: &'static str) -> impl FnMut(&mut Schema) {
                         "`{name}` is only for `{tag}` {}",
                         holders(per, &tag_names).join(", ")
                     );
-                    json!({ "description": description, "not": {} })
+                    json!({ "description": description, "not": {}, "x-idplint-why": description, "x-idplint-per-variant": true })
                 });
                 then_props.insert(name.clone(), sub);
             }
@@ -212,14 +216,11 @@ pub(crate) fn write_only(names: &'static [&'static str]) -> impl FnMut(&mut Sche
             return;
         };
         for name in names {
-            props.insert(
-                (*name).to_owned(),
-                json!({
-                    "description": format!("`{name}` is write-only: it is sent in requests and never returned"),
-                    "writeOnly": true,
-                    "not": {}
-                }),
-            );
+            props.insert((*name).to_owned(), {
+                let why =
+                    format!("`{name}` is write-only: it is sent in requests and never returned");
+                json!({ "description": why, "writeOnly": true, "not": {}, "x-idplint-why": why })
+            });
         }
     }
 }
@@ -233,8 +234,7 @@ pub(crate) fn forbid(
             return;
         };
         for (name, read_only, why) in list {
-            let mut node =
-                json!({ "description": format!("Not accepted here: {why}."), "not": {} });
+            let mut node = json!({ "description": format!("Not accepted here: {why}."), "not": {}, "x-idplint-why": why });
             if *read_only {
                 node["readOnly"] = Value::Bool(true);
             }

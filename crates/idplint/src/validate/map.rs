@@ -135,6 +135,11 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
                 .strip_suffix("/not")
                 .and_then(|p| site.schema.pointer(p));
             let why = parent.and_then(description);
+            let forbidden_why = parent
+                .and_then(|p| p.get("x-idplint-why"))
+                .and_then(Value::as_str);
+            let per_variant =
+                parent.and_then(|p| p.get("x-idplint-per-variant")) == Some(&Value::Bool(true));
             if let Some(fields) = schema.get("required").and_then(Value::as_array) {
                 let fields: Vec<String> = fields
                     .iter()
@@ -146,18 +151,14 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
                     why.as_deref(),
                 ));
             } else if parent.and_then(|p| p.get("readOnly")) == Some(&Value::Bool(true)) {
-                push(read_only_field::diagnostic(
-                    &pointer,
-                    why.as_deref().map(strip_not_accepted),
-                ));
+                push(read_only_field::diagnostic(&pointer, forbidden_why));
             } else {
                 // Only a field that other strategies have is "not allowed for strategy X".
-                let per_strategy = why.as_deref().is_some_and(|w| w.contains(ONLY_FOR));
-                let strategy = if per_strategy { strategy } else { None };
+                let strategy = if per_variant { strategy } else { None };
                 push(unknown_field::not_allowed(
                     &pointer,
                     strategy,
-                    why.as_deref().map(strip_not_accepted),
+                    forbidden_why,
                 ));
             }
         }
@@ -197,17 +198,6 @@ fn description(node: &Value) -> Option<String> {
     node.get("description")
         .and_then(Value::as_str)
         .map(str::to_owned)
-}
-
-/// How `transforms::dispatch_on` describes a field that only some variants have.
-const ONLY_FOR: &str = " is only for `";
-
-/// How `transforms::forbid` starts the description of a forbidden field.
-const NOT_ACCEPTED: &str = "Not accepted here: ";
-
-fn strip_not_accepted(why: &str) -> &str {
-    why.strip_prefix(NOT_ACCEPTED)
-        .map_or(why, |w| w.trim_end_matches('.'))
 }
 
 /// The `strategy` of the nearest object at or above `pointer` in the instance.
