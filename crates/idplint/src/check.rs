@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::kinds::{self, Kind};
 use crate::rules::{duplicate_key, invalid_syntax, unknown_kind};
-use crate::source::{self, Format, Limits, LineIndex, SpanIndex, SyntaxProblemKind};
+use crate::source::{self, Format, Limits, SpanIndex, SyntaxProblemKind};
 
 /// How to check a file.
 #[derive(Debug, Clone, Default)]
@@ -28,13 +28,6 @@ pub struct SourceText {
     pub text: Arc<str>,
     /// Its syntax.
     pub format: Format,
-}
-
-impl SourceText {
-    /// 1-based line and column (in code points) of a byte offset.
-    pub fn line_col(&self, lines: &LineIndex, offset: usize) -> (usize, usize) {
-        lines.line_col(&self.text, offset)
-    }
 }
 
 /// The findings of one file.

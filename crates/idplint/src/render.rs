@@ -46,11 +46,6 @@ impl SourceView {
     pub fn text(&self) -> &str {
         &self.text
     }
-
-    /// The line index of the text.
-    pub fn lines(&self) -> &LineIndex {
-        &self.lines
-    }
 }
 
 impl SourceCode for SourceView {

@@ -39,15 +39,6 @@ impl Format {
             _ => Format::Json,
         }
     }
-
-    /// The lower-case name of the format (`json`, `yaml`).
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Yaml => "yaml",
-        }
-    }
 }
 
 /// Bounds on what the parsers accept, so that hostile input cannot exhaust time or memory.
