@@ -1,12 +1,9 @@
-//! The README's rule table is generated from the registry; this keeps it current.
-//! `UPDATE_README=1 cargo test --test cli readme` rewrites it.
+//! The README's tables of rules, kinds and kind detection are generated from the library; this
+//! keeps them current. `UPDATE_README=1 cargo test --test cli readme` rewrites them.
 
 use std::fmt::Write as _;
 
-const START: &str = "<!-- rules:start";
-const END: &str = "<!-- rules:end -->";
-
-fn table() -> String {
+fn rules() -> String {
     let mut t = String::from("| code | name | default | what it finds |\n|---|---|---|---|\n");
     for r in idplint::rules::ALL {
         let _ = writeln!(
@@ -18,22 +15,65 @@ fn table() -> String {
     t
 }
 
-#[test]
-fn rule_table_is_current() {
+fn kinds() -> String {
+    let mut t = String::from("| kind | what |\n|---|---|\n");
+    for k in idplint::kinds::KINDS {
+        let _ = writeln!(t, "| `{}` | {} |", k.id, k.schema.description);
+    }
+    t
+}
+
+fn detection() -> String {
+    let mut t = String::from("| the payload | kind |\n|---|---|\n");
+    for row in idplint::kinds::DETECTION {
+        let _ = writeln!(t, "| {} | `{}` |", row.when, row.kind);
+    }
+    t
+}
+
+/// Check (or, with `UPDATE_README=1`, rewrite) the text between `<!-- NAME:start … -->` and
+/// `<!-- NAME:end -->`.
+fn section_is_current(name: &str, expected: &str) {
+    // The tests run in parallel, and each may rewrite the file.
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = super::root().join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md");
-    let start = readme.find(START).expect("rules:start marker");
+    let start_marker = format!("<!-- {name}:start");
+    let end_marker = format!("<!-- {name}:end -->");
+    let start = readme
+        .find(&start_marker)
+        .unwrap_or_else(|| panic!("no {start_marker} marker in the README"));
     let body_start = start + readme[start..].find('\n').expect("marker line") + 1;
-    let end = readme.find(END).expect("rules:end marker");
-    let expected = table();
-    if readme[body_start..end] != expected {
-        if std::env::var_os("UPDATE_README").is_some_and(|v| v == "1") {
-            let updated = format!("{}{}{}", &readme[..body_start], expected, &readme[end..]);
-            std::fs::write(&path, updated).expect("write README.md");
-        } else {
-            panic!(
-                "the README's rule table is stale: run `UPDATE_README=1 cargo test --test cli readme`"
-            );
-        }
+    let end = readme
+        .find(&end_marker)
+        .unwrap_or_else(|| panic!("no {end_marker} marker in the README"));
+    if readme[body_start..end] == *expected {
+        return;
     }
+    if std::env::var_os("UPDATE_README").is_some_and(|v| v == "1") {
+        let updated = format!("{}{}{}", &readme[..body_start], expected, &readme[end..]);
+        std::fs::write(&path, updated).expect("write README.md");
+    } else {
+        panic!(
+            "the README's {name} table is stale: run `UPDATE_README=1 cargo test --test cli readme`"
+        );
+    }
+}
+
+#[test]
+fn rule_table_is_current() {
+    section_is_current("rules", &rules());
+}
+
+#[test]
+fn kind_table_is_current() {
+    section_is_current("kinds", &kinds());
+}
+
+#[test]
+fn detection_table_is_current() {
+    section_is_current("detection", &detection());
 }

@@ -171,21 +171,8 @@ pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> 
                 diagnostics.extend(crate::validate::validate_value(k, value, &options.context));
             }
             None => diagnostics.push(
-                Diagnostic::new(
-                    &unknown_kind::RULE,
-                    "",
-                    "cannot tell what kind of payload this is",
-                )
-                .with_label("unknown kind")
-                .at_key()
-                .with_help(format!(
-                    "name it with `--kind`, one of: {}",
-                    kinds::KINDS
-                        .iter()
-                        .map(|k| k.id)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                crate::rules::legacy_api_version::find(value)
+                    .unwrap_or_else(|| unknown_kind::diagnostic(value)),
             ),
         }
     }

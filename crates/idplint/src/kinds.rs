@@ -2,9 +2,9 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::payload::auth0;
+use crate::payload::{auth0, genauth};
 use crate::schema::{self, Built, Meta};
 
 /// One published schema, compiled on first use.
@@ -89,6 +89,9 @@ pub(crate) enum Validation {
     /// An Auth0 update body: against the schema of the strategy in the context, or the one that
     /// `options` fits.
     Auth0Update,
+    /// A GenAuth connection (or an envelope around one): against its schema, then its `fields`
+    /// against what is known of its type. `create`: a new connection.
+    GenAuthConnection { create: bool },
 }
 
 /// Which API a kind belongs to.
@@ -246,6 +249,105 @@ static AUTH0_IDP_SCIM_TOKEN_CREATE: SchemaDef = def!(
     "The body of `POST /my-org/identity-providers/{idp_id}/provisioning/scim-tokens`."
 );
 
+static GENAUTH_EXT_IDP_CREATE: SchemaDef = def!(
+    "genauth.ext-idp.create",
+    genauth::ExtIdpCreate,
+    true,
+    "GenAuth identity source: create request",
+    "The body of `POST /api/v3/create-ext-idp` (Authing / GenAuth V3 Management API)."
+);
+static GENAUTH_EXT_IDP_UPDATE: SchemaDef = def!(
+    "genauth.ext-idp.update",
+    genauth::ExtIdpUpdate,
+    true,
+    "GenAuth identity source: update request",
+    "The body of `POST /api/v3/update-ext-idp` (Authing / GenAuth V3 Management API): only the name can change."
+);
+static GENAUTH_EXT_IDP_DELETE: SchemaDef = def!(
+    "genauth.ext-idp.delete",
+    genauth::Delete,
+    true,
+    "GenAuth identity source: delete request",
+    "The body of `POST /api/v3/delete-ext-idp` (Authing / GenAuth V3 Management API)."
+);
+static GENAUTH_EXT_IDP: SchemaDef = def!(
+    "genauth.ext-idp",
+    genauth::ExtIdp,
+    false,
+    "GenAuth identity source",
+    "An identity source as returned (`ExtIdpDto`; `ExtIdpDetail` from `get-ext-idp` adds `connections` and `autoJoin`), without the response envelope."
+);
+static GENAUTH_EXT_IDP_RESPONSE: SchemaDef = def!(
+    "genauth.ext-idp.response",
+    genauth::Envelope<genauth::ExtIdp>,
+    false,
+    "GenAuth identity source: response",
+    "The response of `create-ext-idp`, `update-ext-idp` and `get-ext-idp`: the V3 envelope (`statusCode`, `message`, `apiCode`, `requestId`, `data`) around an identity source."
+);
+static GENAUTH_EXT_IDP_LIST_RESPONSE: SchemaDef = def!(
+    "genauth.ext-idp.list.response",
+    genauth::Envelope<genauth::ExtIdpList>,
+    false,
+    "GenAuth identity sources: list response",
+    "The response of `list-ext-idp` and `list-tenant-ext-idp`: the V3 envelope around a page of identity sources."
+);
+static GENAUTH_EXT_IDP_CONN_CREATE: SchemaDef = def!(
+    "genauth.ext-idp-conn.create",
+    genauth::ExtIdpConnCreate,
+    true,
+    "GenAuth connection: create request",
+    "The body of `POST /api/v3/create-ext-idp-conn` (Authing / GenAuth V3 Management API). The keys of `fields` depend on `type`."
+);
+static GENAUTH_EXT_IDP_CONN_UPDATE: SchemaDef = def!(
+    "genauth.ext-idp-conn.update",
+    genauth::ExtIdpConnUpdate,
+    true,
+    "GenAuth connection: update request",
+    "The body of `POST /api/v3/update-ext-idp-conn` (Authing / GenAuth V3 Management API). `fields` is merged into the stored settings."
+);
+static GENAUTH_EXT_IDP_CONN_DELETE: SchemaDef = def!(
+    "genauth.ext-idp-conn.delete",
+    genauth::Delete,
+    true,
+    "GenAuth connection: delete request",
+    "The body of `POST /api/v3/delete-ext-idp-conn` (Authing / GenAuth V3 Management API)."
+);
+static GENAUTH_EXT_IDP_CONN_STATE: SchemaDef = def!(
+    "genauth.ext-idp-conn.state",
+    genauth::ExtIdpConnState,
+    true,
+    "GenAuth connection: state change request",
+    "The body of `POST /api/v3/change-ext-idp-conn-state`: turn a connection on or off for an application."
+);
+static GENAUTH_EXT_IDP_CONN_ASSOCIATION: SchemaDef = def!(
+    "genauth.ext-idp-conn.association",
+    genauth::ExtIdpConnAssociation,
+    true,
+    "GenAuth connection: tenant association request",
+    "The body of `POST /api/v3/change-ext-idp-conn-association-state`: associate a connection with a tenant, or end the association."
+);
+static GENAUTH_EXT_IDP_CONN: SchemaDef = def!(
+    "genauth.ext-idp-conn",
+    genauth::ExtIdpConnDetail,
+    false,
+    "GenAuth connection",
+    "A connection as returned by create and update (`ExtIdpConnDetail`), without the response envelope."
+);
+static GENAUTH_EXT_IDP_CONN_RESPONSE: SchemaDef = def!(
+    "genauth.ext-idp-conn.response",
+    genauth::Envelope<genauth::ExtIdpConnDetail>,
+    false,
+    "GenAuth connection: response",
+    "The response of `create-ext-idp-conn` and `update-ext-idp-conn`: the V3 envelope (`statusCode`, `message`, `apiCode`, `requestId`, `data`) around a connection. An error response carries no `data`."
+);
+static GENAUTH_IS_SUCCESS_RESPONSE: SchemaDef = def!(
+    "genauth.is-success.response",
+    genauth::Envelope<genauth::IsSuccess>,
+    false,
+    "GenAuth: success response",
+    "The response of the delete, state and association operations: the V3 envelope around `{\"success\": …}`."
+);
+
 /// Every kind.
 pub static KINDS: &[Kind] = &[
     Kind {
@@ -297,6 +399,104 @@ pub static KINDS: &[Kind] = &[
         variants: &[],
         validation: Validation::Plain,
     },
+    Kind {
+        id: "genauth.ext-idp.create",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CREATE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp.update",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_UPDATE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp.delete",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_DELETE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp.response",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_RESPONSE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp.list.response",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_LIST_RESPONSE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp-conn.create",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CONN_CREATE,
+        variants: &[],
+        validation: Validation::GenAuthConnection { create: true },
+    },
+    Kind {
+        id: "genauth.ext-idp-conn.update",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CONN_UPDATE,
+        variants: &[],
+        validation: Validation::GenAuthConnection { create: false },
+    },
+    Kind {
+        id: "genauth.ext-idp-conn.delete",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CONN_DELETE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp-conn.state",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CONN_STATE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp-conn.association",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CONN_ASSOCIATION,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp-conn",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CONN,
+        variants: &[],
+        validation: Validation::GenAuthConnection { create: false },
+    },
+    Kind {
+        id: "genauth.ext-idp-conn.response",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CONN_RESPONSE,
+        variants: &[],
+        validation: Validation::GenAuthConnection { create: false },
+    },
+    Kind {
+        id: "genauth.is-success.response",
+        api: Api::GenAuth,
+        schema: &GENAUTH_IS_SUCCESS_RESPONSE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
 ];
 
 /// The kind with this id.
@@ -309,47 +509,215 @@ pub fn all_schemas() -> impl Iterator<Item = &'static SchemaDef> {
     KINDS.iter().flat_map(Kind::schemas)
 }
 
-/// Guess the kind of a payload from its content, by a fixed table (first match wins):
-///
-/// | content | kind |
-/// |---|---|
-/// | has `identity_providers` | `auth0.idp.list` |
-/// | has `identity_provider_id` and `method` | `auth0.idp.provisioning` |
-/// | has `strategy` and `id` | `auth0.idp` |
-/// | has `strategy` and `name`, no `id` | `auth0.idp.create` |
-/// | has only `domain` | `auth0.idp.domain` |
-/// | has only `token_lifetime`, or is `{}`… (not guessed: `{}` is ambiguous) | `auth0.idp.scim-token.create` |
-/// | has no `strategy`, and only update fields (`display_name`, `show_as_button`, `assign_membership_on_login`, `is_enabled`, `options`) | `auth0.idp.update` |
+/// One row of the kind-detection table.
+pub struct Detection {
+    /// The condition, in Markdown, as the README shows it.
+    pub when: &'static str,
+    /// The kind it means.
+    pub kind: &'static str,
+    /// A payload the row matches first (tested).
+    pub example: &'static str,
+    test: fn(&Map<String, Value>) -> bool,
+}
+
+/// The keys an Auth0 update body may have.
+const AUTH0_UPDATE_FIELDS: &[&str] = &[
+    "display_name",
+    "show_as_button",
+    "assign_membership_on_login",
+    "is_enabled",
+    "options",
+];
+
+fn has(obj: &Map<String, Value>, key: &str) -> bool {
+    obj.contains_key(key)
+}
+
+fn data_has(obj: &Map<String, Value>, keys: &[&str]) -> bool {
+    obj.get("data")
+        .and_then(Value::as_object)
+        .is_some_and(|d| keys.iter().any(|k| d.contains_key(*k)))
+}
+
+/// How a payload's kind is detected from its content when it is not given: the first row that
+/// matches wins. Deletes (`{"id": …}`) are not detected: an identity source's and a
+/// connection's look the same.
+pub static DETECTION: &[Detection] = &[
+    Detection {
+        when: "has `identity_providers`",
+        kind: "auth0.idp.list",
+        example: r#"{"identity_providers": []}"#,
+        test: |o| has(o, "identity_providers"),
+    },
+    Detection {
+        when: "has `identity_provider_id` and `method`",
+        kind: "auth0.idp.provisioning",
+        example: r#"{"identity_provider_id": "con_zW1UHutvkVWSWdCC", "method": "scim"}"#,
+        test: |o| has(o, "identity_provider_id") && has(o, "method"),
+    },
+    Detection {
+        when: "has `strategy` and `id`",
+        kind: "auth0.idp",
+        example: r#"{"id": "con_zW1UHutvkVWSWdCC", "strategy": "okta"}"#,
+        test: |o| has(o, "strategy") && has(o, "id"),
+    },
+    Detection {
+        when: "has `strategy` and `name`, no `id`",
+        kind: "auth0.idp.create",
+        example: r#"{"name": "acme", "strategy": "okta"}"#,
+        test: |o| has(o, "strategy") && has(o, "name"),
+    },
+    Detection {
+        when: "has only `domain`",
+        kind: "auth0.idp.domain",
+        example: r#"{"domain": "acme.com"}"#,
+        test: |o| o.len() == 1 && has(o, "domain"),
+    },
+    Detection {
+        when: "has only `token_lifetime`",
+        kind: "auth0.idp.scim-token.create",
+        example: r#"{"token_lifetime": 86400}"#,
+        test: |o| o.len() == 1 && has(o, "token_lifetime"),
+    },
+    Detection {
+        when: "has only Auth0 update fields (`display_name`, `show_as_button`, `assign_membership_on_login`, `is_enabled`, `options`)",
+        kind: "auth0.idp.update",
+        example: r#"{"is_enabled": false}"#,
+        test: |o| !o.is_empty() && o.keys().all(|k| AUTH0_UPDATE_FIELDS.contains(&k.as_str())),
+    },
+    Detection {
+        when: "has `statusCode`, and `data` has `extIdpId`, `associationMode` or `challengeBindingMethods`",
+        kind: "genauth.ext-idp-conn.response",
+        example: r#"{"statusCode": 200, "message": "ok", "data": {"extIdpId": "60b49eb83fd80adb96f26e68"}}"#,
+        test: |o| {
+            has(o, "statusCode")
+                && data_has(
+                    o,
+                    &["extIdpId", "associationMode", "challengeBindingMethods"],
+                )
+        },
+    },
+    Detection {
+        when: "has `statusCode`, and `data` has `list` or `totalCount`",
+        kind: "genauth.ext-idp.list.response",
+        example: r#"{"statusCode": 200, "message": "ok", "data": {"totalCount": 0, "list": []}}"#,
+        test: |o| has(o, "statusCode") && data_has(o, &["list", "totalCount"]),
+    },
+    Detection {
+        when: "has `statusCode`, and `data` has `success`",
+        kind: "genauth.is-success.response",
+        example: r#"{"statusCode": 200, "message": "ok", "data": {"success": true}}"#,
+        test: |o| has(o, "statusCode") && data_has(o, &["success"]),
+    },
+    Detection {
+        when: "has `statusCode`, and `data` has `name`",
+        kind: "genauth.ext-idp.response",
+        example: r#"{"statusCode": 200, "message": "ok", "data": {"name": "acme"}}"#,
+        test: |o| has(o, "statusCode") && data_has(o, &["name"]),
+    },
+    Detection {
+        when: "has `statusCode` (any other envelope, such as an error response without `data`)",
+        kind: "genauth.ext-idp-conn.response",
+        example: r#"{"statusCode": 403, "message": "forbidden", "apiCode": 2333}"#,
+        test: |o| has(o, "statusCode"),
+    },
+    Detection {
+        when: "has `extIdpId` and `id`",
+        kind: "genauth.ext-idp-conn",
+        example: r#"{"id": "60b49eb83fd80adb96f26e68", "extIdpId": "6318061be13c0ce6a64093e5"}"#,
+        test: |o| has(o, "extIdpId") && has(o, "id"),
+    },
+    Detection {
+        when: "has `extIdpId`, no `id`",
+        kind: "genauth.ext-idp-conn.create",
+        example: r#"{"extIdpId": "6318061be13c0ce6a64093e5", "type": "oidc"}"#,
+        test: |o| has(o, "extIdpId"),
+    },
+    Detection {
+        when: "has `associationMode` or `challengeBindingMethods`",
+        kind: "genauth.ext-idp-conn",
+        example: r#"{"id": "60b49eb83fd80adb96f26e68", "associationMode": "none"}"#,
+        test: |o| has(o, "associationMode") || has(o, "challengeBindingMethods"),
+    },
+    Detection {
+        when: "has `id`, `enabled`, and `appId` or `appIds`",
+        kind: "genauth.ext-idp-conn.state",
+        example: r#"{"id": "60b49eb83fd80adb96f26e68", "enabled": true, "appId": "6229ffa0c7b2b3cade3e3d9a"}"#,
+        test: |o| has(o, "id") && has(o, "enabled") && (has(o, "appId") || has(o, "appIds")),
+    },
+    Detection {
+        when: "has `id` and `association`",
+        kind: "genauth.ext-idp-conn.association",
+        example: r#"{"id": "60b49eb83fd80adb96f26e68", "association": true}"#,
+        test: |o| has(o, "id") && has(o, "association"),
+    },
+    Detection {
+        when: "has `id` and `fields`",
+        kind: "genauth.ext-idp-conn.update",
+        example: r#"{"id": "60b49eb83fd80adb96f26e68", "displayName": "Acme", "fields": {}}"#,
+        test: |o| has(o, "id") && has(o, "fields"),
+    },
+    Detection {
+        when: "has `type`, `name`, `id` and `logo`",
+        kind: "genauth.ext-idp",
+        example: r#"{"id": "60b49eb83fd80adb96f26e68", "name": "Acme", "type": "oidc", "logo": "https://example.com/a.png"}"#,
+        test: |o| has(o, "type") && has(o, "name") && has(o, "id") && has(o, "logo"),
+    },
+    Detection {
+        when: "has `type` and `name`, no `id`",
+        kind: "genauth.ext-idp.create",
+        example: r#"{"name": "Acme", "type": "oidc"}"#,
+        test: |o| has(o, "type") && has(o, "name") && !has(o, "id"),
+    },
+    Detection {
+        when: "has `id` and `name`, no `logo`",
+        kind: "genauth.ext-idp.update",
+        example: r#"{"id": "60b49eb83fd80adb96f26e68", "name": "Acme"}"#,
+        test: |o| has(o, "id") && has(o, "name") && !has(o, "logo"),
+    },
+];
+
+/// Guess the kind of a payload from its content, by the [`DETECTION`] table (first match wins).
 pub fn detect(value: &Value) -> Option<&'static Kind> {
     let obj = value.as_object()?;
-    let has = |k: &str| obj.contains_key(k);
-    let id = if has("identity_providers") {
-        "auth0.idp.list"
-    } else if has("identity_provider_id") && has("method") {
-        "auth0.idp.provisioning"
-    } else if has("strategy") && has("id") {
-        "auth0.idp"
-    } else if has("strategy") && has("name") {
-        "auth0.idp.create"
-    } else if obj.len() == 1 && has("domain") {
-        "auth0.idp.domain"
-    } else if obj.len() == 1 && has("token_lifetime") {
-        "auth0.idp.scim-token.create"
-    } else if !obj.is_empty()
-        && obj.keys().all(|k| {
-            [
-                "display_name",
-                "show_as_button",
-                "assign_membership_on_login",
-                "is_enabled",
-                "options",
-            ]
-            .contains(&k.as_str())
-        })
-    {
-        "auth0.idp.update"
-    } else {
-        return None;
-    };
-    find(id)
+    DETECTION
+        .iter()
+        .find(|row| (row.test)(obj))
+        .and_then(|row| find(row.kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_detection_row_detects_its_example() {
+        for row in DETECTION {
+            assert!(find(row.kind).is_some(), "unknown kind {}", row.kind);
+            let value: Value = serde_json::from_str(row.example).expect(row.example);
+            let first = DETECTION
+                .iter()
+                .position(|r| (r.test)(value.as_object().expect("an object")));
+            assert_eq!(
+                first.map(|i| DETECTION[i].kind),
+                Some(row.kind),
+                "the example of `{}` is detected by another row",
+                row.when
+            );
+        }
+    }
+
+    #[test]
+    fn undetectable_payloads_are_not_guessed() {
+        for text in [
+            r#"{"id": "60b49eb83fd80adb96f26e68"}"#,
+            r#"{"hello": "world"}"#,
+            "{}",
+            "[]",
+            r#"{"code": 200, "message": "ok", "data": {}}"#,
+        ] {
+            let value: Value = serde_json::from_str(text).expect(text);
+            assert!(detect(&value).is_none(), "{text} was detected");
+        }
+    }
 }

@@ -62,6 +62,16 @@ pub fn show_value(pointer: &str, value: &Value) -> String {
 
 /// The candidate closest to `word`, if one is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    nearest_within(word, candidates, 0.8)
+}
+
+/// The candidate closest to `word` with a Jaro-Winkler similarity (ignoring case) of at least
+/// `min`.
+pub fn nearest_within<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    min: f64,
+) -> Option<&'a str> {
     let lower = word.to_lowercase();
     let mut best: Option<(f64, &'a str)> = None;
     for c in candidates {
@@ -74,7 +84,7 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             best = Some((score, c));
         }
     }
-    best.filter(|(score, _)| *score >= 0.8).map(|(_, c)| c)
+    best.filter(|(score, _)| *score >= min).map(|(_, c)| c)
 }
 
 /// `a`, `a` or `b`, `a`, `b` or `c`, with backticks.

@@ -10,9 +10,12 @@
 //! - `x-idplint-warn`: JSON Schema keywords that a source only suggests (the Auth0 Management
 //!   API's limits), checked as `management-api-limit` warnings;
 //! - `x-idplint-https`: a URL that must use `https://` (`insecure-url`);
+//! - `x-idplint-lint`: a rule whose assertion the lint schema attaches to the field (the
+//!   GenAuth `id-format` and `identifier-format` warnings);
 //! - `x-idplint-nullable`: the field may be `null` (otherwise `Option` means "may be absent").
 
 pub mod auth0;
+pub mod genauth;
 
 /// A declared pattern in words ("a domain name such as `acme.com`…"), for messages.
 pub(crate) fn describe_pattern(pattern: &str) -> Option<&'static str> {

@@ -27,26 +27,37 @@ declare_rule! {
     }
 }
 
+/// Enums longer than this are not spelt out in the message.
+const LISTED: usize = 12;
+
 pub(crate) fn diagnostic(pointer: &str, got: &Value, allowed: &[Value]) -> Diagnostic {
     let names: Vec<String> = allowed
         .iter()
         .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
         .collect();
-    let d = Diagnostic::new(
-        &RULE,
-        pointer,
+    let message = if names.len() > LISTED {
+        format!(
+            "`{}` is not one of its {} allowed values",
+            field_path(pointer),
+            names.len()
+        )
+    } else {
         format!(
             "`{}` must be one of {}",
             field_path(pointer),
             one_of(&names)
-        ),
-    )
-    .with_label(format!("got {}", show_value(pointer, got)));
+        )
+    };
+    let d = Diagnostic::new(&RULE, pointer, message)
+        .with_label(format!("got {}", show_value(pointer, got)));
     let suggestion = got
         .as_str()
         .and_then(|g| nearest(g, names.iter().map(String::as_str)));
     match suggestion {
         Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None if names.len() > LISTED => {
+            d.with_help(format!("the allowed values are {}", names.join(", ")))
+        }
         None => d,
     }
 }

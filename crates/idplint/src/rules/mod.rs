@@ -64,12 +64,17 @@ pub(crate) mod conflicting_fields;
 pub(crate) mod deprecated_field;
 pub(crate) mod duplicate_key;
 pub(crate) mod empty_update;
+pub(crate) mod id_format;
+pub(crate) mod identifier_format;
 pub(crate) mod insecure_url;
+pub(crate) mod invalid_connection_field;
 pub(crate) mod invalid_enum;
 pub(crate) mod invalid_format;
 pub(crate) mod invalid_syntax;
+pub(crate) mod legacy_api_version;
 pub(crate) mod length_out_of_range;
 pub(crate) mod management_api_limit;
+pub(crate) mod missing_connection_field;
 pub(crate) mod missing_context;
 pub(crate) mod missing_field;
 pub(crate) mod pattern_mismatch;
@@ -77,6 +82,7 @@ pub(crate) mod placeholder_value;
 pub(crate) mod plaintext_secret;
 pub(crate) mod read_only_field;
 pub(crate) mod surrounding_whitespace;
+pub(crate) mod unknown_connection_field;
 pub(crate) mod unknown_field;
 pub(crate) mod unknown_kind;
 pub(crate) mod value_out_of_range;
@@ -87,6 +93,7 @@ pub static ALL: &[&Rule] = &[
     &invalid_syntax::RULE,
     &duplicate_key::RULE,
     &unknown_kind::RULE,
+    &legacy_api_version::RULE,
     &missing_field::RULE,
     &unknown_field::RULE,
     &wrong_type::RULE,
@@ -106,6 +113,11 @@ pub static ALL: &[&Rule] = &[
     &insecure_url::RULE,
     &placeholder_value::RULE,
     &surrounding_whitespace::RULE,
+    &id_format::RULE,
+    &identifier_format::RULE,
+    &unknown_connection_field::RULE,
+    &invalid_connection_field::RULE,
+    &missing_connection_field::RULE,
 ];
 
 /// Find a rule by its code (`IDP010`) or its name (`missing-field`), ignoring ASCII case.
@@ -113,6 +125,22 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| {
         r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
     })
+}
+
+/// The assertion and the description sentence of a rule that the schemas attach to a field with
+/// `x-idplint-lint` (see [`crate::schema`]).
+pub(crate) fn schema_assertion(name: &str) -> Option<(serde_json::Value, &'static str)> {
+    use serde_json::json;
+    if name == id_format::RULE.name {
+        Some((json!({ "pattern": id_format::PATTERN }), id_format::NOTE))
+    } else if name == identifier_format::RULE.name {
+        Some((
+            json!({ "pattern": identifier_format::PATTERN }),
+            identifier_format::NOTE,
+        ))
+    } else {
+        None
+    }
 }
 
 /// Run the rules that look at every string of a payload, in one walk.

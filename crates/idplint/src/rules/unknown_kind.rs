@@ -23,3 +23,21 @@ declare_rule! {
         summary: "the payload kind cannot be determined",
     }
 }
+
+/// The finding for a payload that fits no row of the detection table.
+pub(crate) fn diagnostic(value: &serde_json::Value) -> crate::diagnostic::Diagnostic {
+    let message = if value.is_object() {
+        "cannot tell what kind of payload this is".to_owned()
+    } else {
+        format!(
+            "cannot tell what kind of payload this is: it is {}, and every payload is an object",
+            crate::text::type_name(value)
+        )
+    };
+    crate::diagnostic::Diagnostic::new(&RULE, "", message)
+        .with_label("unknown kind")
+        .at_key()
+        .with_help(
+            "name it with `--kind`, or map the file to a kind in `idplint.toml`; `idplint kinds` lists the kinds",
+        )
+}

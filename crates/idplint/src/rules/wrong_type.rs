@@ -39,6 +39,7 @@ pub(crate) fn diagnostic(pointer: &str, expected: &[&str], got: &Value) -> Diagn
     } else {
         expected.join(" or ")
     };
+    let got_value = got;
     let got = type_name(got);
     let d = Diagnostic::new(
         &RULE,
@@ -50,7 +51,14 @@ pub(crate) fn diagnostic(pointer: &str, expected: &[&str], got: &Value) -> Diagn
         ),
     )
     .with_label(format!("expected {expected}, got {got}"));
+    let encoded = got_value
+        .as_str()
+        .and_then(|s| serde_json::from_str::<Value>(s.trim()).ok())
+        .is_some_and(|v| type_name(&v) == expected || (expected == "number" && v.is_number()));
     match (expected.as_str(), got) {
+        (_, "string") if encoded && matches!(expected.as_str(), "array" | "object") => d.with_help(
+            format!("the string holds a JSON-encoded {expected}: send the {expected} itself, not a string"),
+        ),
         ("boolean", "string") => d.with_help("write `true` or `false`, unquoted"),
         ("string", "integer" | "number") => d.with_help("quote the value to make it a string"),
         _ => d,

@@ -220,6 +220,14 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
         );
         assertions.push(Value::Object(a));
     }
+    if let Some(Value::String(rule)) = obj.remove("x-idplint-lint") {
+        let (mut assertion, note) = crate::rules::schema_assertion(&rule).unwrap_or_else(|| {
+            panic!("idplint bug: `x-idplint-lint` names no schema rule: {rule}")
+        });
+        notes.push(note.to_owned());
+        assertion["x-idplint-rule"] = Value::String(rule);
+        assertions.push(assertion);
+    }
     if obj
         .remove("x-idplint-https")
         .is_some_and(|v| v == Value::Bool(true))

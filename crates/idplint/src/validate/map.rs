@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::rules::{
-    conflicting_fields, deprecated_field, insecure_url, invalid_enum, invalid_format,
-    length_out_of_range, management_api_limit, missing_field, pattern_mismatch, read_only_field,
-    unknown_field, value_out_of_range, wrong_type,
+    conflicting_fields, deprecated_field, id_format, identifier_format, insecure_url, invalid_enum,
+    invalid_format, length_out_of_range, management_api_limit, missing_field, pattern_mismatch,
+    read_only_field, unknown_field, value_out_of_range, wrong_type,
 };
 use crate::schema::describe_keywords;
 
@@ -45,6 +45,17 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
                 property_node.and_then(description).as_deref(),
             ),
             r if r == read_only_field::RULE.name => read_only_field::diagnostic(&pointer, None),
+            // An empty id is a `length-out-of-range` error already.
+            r if r == id_format::RULE.name || r == identifier_format::RULE.name => {
+                if instance.as_str() == Some("") {
+                    return;
+                }
+                if r == id_format::RULE.name {
+                    id_format::diagnostic(&pointer)
+                } else {
+                    identifier_format::diagnostic(&pointer, instance)
+                }
+            }
             _ => management_api_limit::diagnostic(&pointer, &bound_in_words(error.kind())),
         };
         out.push(d.with_origin(Origin::Lint));

@@ -1,5 +1,6 @@
 //! Validation of a parsed payload: the schema of its kind, then the semantic rules.
 
+mod connection_fields;
 mod map;
 mod update;
 
@@ -7,16 +8,30 @@ use serde_json::Value;
 
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
-use crate::kinds::{Kind, SchemaDef, Validation};
+use crate::kinds::{Api, Kind, SchemaDef, Validation};
 use crate::rules;
 
 /// Validate a value as a payload of `kind`. The findings have no spans (there is no source
 /// text); their `pointer` says where they are.
 pub fn validate_value(kind: &Kind, value: &Value, context: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    match kind.validation {
-        Validation::Plain => run(kind.schema, value, "", None, &mut out),
-        Validation::Auth0Update => update::validate(kind, value, *context, &mut out),
+    // A V2 payload gets one clear finding, not a dozen about V3's shape.
+    let legacy = if kind.api == Api::GenAuth {
+        rules::legacy_api_version::find(value)
+    } else {
+        None
+    };
+    if let Some(d) = legacy {
+        out.push(d);
+    } else {
+        match kind.validation {
+            Validation::Plain => run(kind.schema, value, "", None, &mut out),
+            Validation::Auth0Update => update::validate(kind, value, *context, &mut out),
+            Validation::GenAuthConnection { create } => {
+                run(kind.schema, value, "", None, &mut out);
+                connection_fields::check(value, create, &mut out);
+            }
+        }
     }
     rules::check_strings(value, &mut out);
     // A placeholder is the finding; that it is also not a valid URI, say, is noise.

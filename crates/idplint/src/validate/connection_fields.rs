@@ -1,0 +1,135 @@
+//! The `fields` of a GenAuth connection, against what the sources document for its type.
+
+use serde_json::{Map, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::payload::genauth::fields::{self, Shape, TypeFields};
+use crate::rules::plaintext_secret::is_reference;
+use crate::rules::{invalid_connection_field, missing_connection_field, unknown_connection_field};
+use crate::source::push_token;
+use crate::text::{nearest_within, one_of, type_name};
+
+/// How close an unknown key must be to a documented one to be called a misspelling, where the
+/// type's keys are not all known. Stricter than for unknown fields, to keep false alarms rare.
+const MISSPELLING: f64 = 0.9;
+
+/// Check the `fields` of the connection at the root of `value`, or in its `data` (a response
+/// envelope). `create`: a new connection, whose `fields` must hold what its type needs.
+pub(crate) fn check(value: &Value, create: bool, out: &mut Vec<Diagnostic>) {
+    let (conn, at) = match value.get("data") {
+        Some(data @ Value::Object(_)) => (data, "/data"),
+        _ => (value, ""),
+    };
+    let Some(Value::Object(map)) = conn.get("fields") else {
+        return;
+    };
+    let pointer = format!("{at}/fields");
+    let kind = conn.get("type").and_then(Value::as_str);
+    let known = kind.and_then(fields::for_type);
+    keys(map, &pointer, kind, known, out);
+    if let Some(known) = known {
+        if create {
+            needed(map, &pointer, kind.unwrap_or_default(), known, out);
+        }
+        if map.contains_key("clientId") && map.contains_key("clientID") {
+            out.push(invalid_connection_field::both(
+                &pointer, "clientId", "clientID",
+            ));
+        }
+    }
+}
+
+fn keys(
+    map: &Map<String, Value>,
+    pointer: &str,
+    kind: Option<&str>,
+    known: Option<&TypeFields>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let all = || fields::all_keys().map(|k| k.name);
+    for (name, value) in map {
+        let mut at = pointer.to_owned();
+        push_token(&mut at, name);
+        match known.and_then(|t| t.keys.iter().find(|k| k.name == name)) {
+            Some(key) => shape(&at, key.shape, value, out),
+            None => match known {
+                Some(t) if t.complete => {
+                    let suggestion = crate::text::nearest(name, t.keys.iter().map(|k| k.name));
+                    out.push(unknown_connection_field::diagnostic(&at, kind, suggestion));
+                }
+                _ => {
+                    let own = known
+                        .into_iter()
+                        .flat_map(|t| t.keys.iter().map(|k| k.name));
+                    if all().any(|k| k == name) {
+                        continue;
+                    }
+                    if let Some(s) = nearest_within(name, own.chain(all()), MISSPELLING) {
+                        out.push(unknown_connection_field::diagnostic(&at, None, Some(s)));
+                    }
+                }
+            },
+        }
+    }
+}
+
+fn shape(pointer: &str, shape: Shape, value: &Value, out: &mut Vec<Diagnostic>) {
+    if value.as_str().is_some_and(is_reference) {
+        return;
+    }
+    let expected = match (shape, value) {
+        (Shape::String | Shape::StringOrList, Value::String(_))
+        | (Shape::Bool, Value::Bool(_))
+        | (Shape::StringOrBool, Value::String(_) | Value::Bool(_)) => return,
+        (Shape::StringOrList, Value::Array(items)) if items.iter().all(Value::is_string) => return,
+        (Shape::Url, Value::String(s)) if s.starts_with("https://") || s.starts_with("http://") => {
+            return;
+        }
+        (Shape::OneOf(options), Value::String(s)) if options.contains(&s.as_str()) => return,
+        (Shape::String, _) => "be a string".to_owned(),
+        (Shape::Bool, _) => "be `true` or `false`".to_owned(),
+        (Shape::StringOrBool, _) => "be a string or a boolean".to_owned(),
+        (Shape::StringOrList, _) => "be a string or a list of strings".to_owned(),
+        (Shape::Url, _) => "be a URL starting with `https://`".to_owned(),
+        (Shape::OneOf(options), _) => {
+            let options: Vec<String> = options.iter().map(|o| (*o).to_owned()).collect();
+            format!("be {}", one_of(&options))
+        }
+    };
+    let got = match value {
+        Value::String(_) if crate::secrets::is_secret_pointer(pointer) => "a string".to_owned(),
+        Value::String(s) if matches!(shape, Shape::OneOf(_)) => {
+            format!("`{}`", s.replace('`', "'"))
+        }
+        Value::String(_) if matches!(shape, Shape::Url) => "no scheme".to_owned(),
+        other => type_name(other).to_owned(),
+    };
+    out.push(invalid_connection_field::diagnostic(
+        pointer, &expected, &got,
+    ));
+}
+
+fn needed(
+    map: &Map<String, Value>,
+    pointer: &str,
+    kind: &str,
+    known: &TypeFields,
+    out: &mut Vec<Diagnostic>,
+) {
+    for group in known.needed {
+        if !group.iter().any(|k| map.contains_key(*k)) {
+            out.push(missing_connection_field::diagnostic(
+                pointer, kind, group[0], None,
+            ));
+        }
+    }
+    let back_channel = map.get("mode").and_then(Value::as_str) == Some("BACK_CHANNEL");
+    if kind == "oidc" && back_channel && !map.contains_key("clientSecret") {
+        out.push(missing_connection_field::diagnostic(
+            pointer,
+            kind,
+            "clientSecret",
+            Some("in `BACK_CHANNEL` mode"),
+        ));
+    }
+}
