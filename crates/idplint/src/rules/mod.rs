@@ -1,6 +1,6 @@
 //! The rule registry: the one list of every rule idplint has.
 //!
-//! A rule is declared once, in its own file, with [`declare_rule!`]: a doc comment (what it
+//! A rule is declared once, in its own file, with `declare_rule!`: a doc comment (what it
 //! checks, why, an invalid example, a valid example), a code, a kebab-case name and a default
 //! severity. Registering it is one line in [`ALL`]. `idplint rules` and `idplint explain` read
 //! this registry, and a test checks that every rule has docs and test payloads.

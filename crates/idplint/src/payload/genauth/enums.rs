@@ -13,7 +13,7 @@ macro_rules! string_enum {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
         pub enum $name {
             $(
-                #[allow(missing_docs)]
+                #[doc = concat!("`", $text, "`")]
                 #[serde(rename = $text)]
                 $variant,
             )+
