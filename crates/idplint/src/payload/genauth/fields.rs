@@ -160,3 +160,38 @@ pub fn for_type(kind: &str) -> Option<&'static TypeFields> {
 pub fn all_keys() -> impl Iterator<Item = &'static Key> + Clone {
     KNOWN.iter().flat_map(|t| t.keys.iter())
 }
+
+/// A sentence for the schemas: the documented keys of each type.
+pub fn describe() -> String {
+    let types: Vec<String> = KNOWN
+        .iter()
+        .map(|t| {
+            let keys: Vec<&str> = t.keys.iter().map(|k| k.name).collect();
+            format!("{}: {}", t.types.join(", "), keys.join(", "))
+        })
+        .collect();
+    format!(
+        "Documented keys by connection type (idplint warns about others): {}.",
+        types.join("; ")
+    )
+}
+
+/// Add [`describe`] to the description of `fields` (a schemars transform).
+pub(crate) fn describe_fields(schema: &mut schemars::Schema) {
+    if let Some(fields) = schema
+        .get_mut("properties")
+        .and_then(|p| p.get_mut("fields"))
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        let mut text = fields
+            .get("description")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&describe());
+        fields.insert("description".into(), text.into());
+    }
+}

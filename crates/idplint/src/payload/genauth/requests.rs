@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::enums::{ConnType, ExtIdpType};
+use super::fields::describe_fields;
 use crate::schema::transforms::forbid;
 
 /// Fields only a response has: `(name, read-only, why)`.
@@ -98,7 +99,7 @@ pub struct Delete {
 /// (kind `genauth.ext-idp-conn.create`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[schemars(transform = forbid(RESPONSE_ONLY))]
+#[schemars(transform = forbid(RESPONSE_ONLY), transform = describe_fields)]
 pub struct ExtIdpConnCreate {
     /// The id of the identity source the connection belongs to (the official spec calls it
     /// "connection id", but it is the parent identity source's id).
@@ -132,7 +133,11 @@ pub struct ExtIdpConnCreate {
 /// partial update; `fields` is merged into the stored settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[schemars(transform = forbid(RESPONSE_ONLY), transform = forbid(CONN_FIXED))]
+#[schemars(
+    transform = forbid(RESPONSE_ONLY),
+    transform = forbid(CONN_FIXED),
+    transform = describe_fields
+)]
 pub struct ExtIdpConnUpdate {
     /// The connection's id.
     #[schemars(length(min = 1), extend("x-idplint-lint" = "id-format"))]
