@@ -4,6 +4,7 @@
 #![allow(clippy::missing_panics_doc)] // test helpers panic on purpose
 
 mod check;
+mod formats;
 mod other;
 mod readme;
 

@@ -38,6 +38,10 @@ pub enum Format {
     Concise,
     /// One JSON document (the stable contract, see the README).
     Json,
+    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, SARIF viewers).
+    Sarif,
+    /// GitHub Actions workflow annotations: `::error file=…,line=…,col=…::message`.
+    Github,
 }
 
 /// `idplint check`.

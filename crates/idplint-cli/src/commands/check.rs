@@ -52,6 +52,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Format::Human => output::human::render(&reports),
         Format::Concise => output::concise::render(&reports),
         Format::Json => output::json::render(&reports),
+        Format::Sarif => output::sarif::render(&reports),
+        Format::Github => output::github::render(&reports),
     };
     let mut stdout = std::io::stdout().lock();
     if stdout

@@ -1,11 +1,13 @@
 //! One file per output format.
 
 pub(crate) mod concise;
+pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod json;
+pub(crate) mod sarif;
 
-use idplint::FileReport;
 use idplint::source::LineIndex;
+use idplint::{Diagnostic, FileReport};
 
 /// Where a finding is, for output: 1-based lines, columns in code points, end exclusive.
 pub(crate) struct Position {
@@ -34,6 +36,15 @@ pub(crate) fn positions(report: &FileReport) -> Vec<Option<Position>> {
             })
         })
         .collect()
+}
+
+/// The message of a finding with its help, for formats that have one text field per finding
+/// (SARIF, GitHub annotations): `message` alone, or `message` and `help: …` on the next line.
+pub(crate) fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    }
 }
 
 /// The summary line of a run.

@@ -19,7 +19,7 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json
-    /// { "options": { "client_id": "abc", "client_secret": "KzQp2sVxR8nTgMjFhYcE" } }
+    /// { "options": { "client_id": "abc", "client_secret": "h7Rk2pWx9LmQ4vTs" } }
     /// ```
     ///
     /// ## Use instead
