@@ -44,7 +44,8 @@ pub enum Format {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or directories to check (`-` for standard input). Directories are searched for
-    /// `*.json`, `*.yaml` and `*.yml`.
+    /// `*.json`, `*.yaml` and `*.yml`, honouring `.gitignore` and `.ignore`; files named here are
+    /// always checked.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The payload kind (see `idplint kinds`); detected from the content when left out.

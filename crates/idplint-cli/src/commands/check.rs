@@ -1,79 +1,144 @@
-//! `idplint check`.
+//! `idplint check`: find the files, check them in parallel, print them in path order.
 
-use std::io::{Read, Write};
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
+use idplint::render::Style;
 use idplint::source::Format as Syntax;
-use idplint::{Context, FileReport, Options};
+use idplint::{Context, Options};
 
 use super::tool_error;
 use crate::args::{CheckArgs, Format};
-use crate::output;
+use crate::input::{self, Input};
+use crate::output::{self, Totals};
 use crate::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
-/// Files larger than this are reported, not read.
-const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
-
 pub(crate) fn run(args: &CheckArgs) -> u8 {
-    let options = match options(args) {
-        Ok(o) => o,
+    let plan = match Plan::new(args) {
+        Ok(plan) => plan,
         Err(e) => {
             tool_error(&e);
             return EXIT_ERROR;
         }
     };
-    let mut failed = false;
-    let mut reports: Vec<FileReport> = Vec::new();
-    let mut files = Vec::new();
-    for path in &args.paths {
-        if path.is_dir() {
-            if let Err(e) = collect(path, &mut files) {
-                tool_error(&format!("{}: {e}", path.display()));
-                failed = true;
-            }
-        } else {
-            files.push(path.clone());
-        }
-    }
-    for path in &files {
-        match read(path, &args.stdin_filename) {
-            Ok((name, bytes)) => {
-                let syntax = Syntax::from_path(Path::new(&name));
-                reports.push(idplint::check_bytes(&name, &bytes, syntax, &options));
+    let (inputs, mut failed) = input::discover(&args.paths, &args.stdin_filename);
+    let color = args.format == Format::Human
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal();
+    let style = Style {
+        color,
+        ..Style::default()
+    };
+    let mut printer = Printer {
+        format: args.format,
+        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        totals: Totals::default(),
+        ok: true,
+        first: true,
+    };
+    printer.write(output::start(args.format));
+    let stop = AtomicBool::new(false);
+    in_order(
+        &inputs,
+        &stop,
+        |input| plan.check(input, args, style),
+        |outcome| match outcome {
+            Ok(checked) => {
+                if !printer.file(&checked) {
+                    stop.store(true, Ordering::Relaxed);
+                }
             }
             Err(e) => {
                 tool_error(&e);
                 failed = true;
             }
-        }
-    }
-    reports.sort_by(|a, b| a.source.name.cmp(&b.source.name));
-    let text = match args.format {
-        Format::Human => output::human::render(&reports),
-        Format::Concise => output::concise::render(&reports),
-        Format::Json => output::json::render(&reports),
-    };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .is_err()
-    {
-        return EXIT_ERROR;
-    }
-    let errors = reports
-        .iter()
-        .any(|r| r.diagnostics.iter().any(idplint::Diagnostic::is_error));
-    if failed {
+        },
+    );
+    let totals = printer.totals;
+    let written = printer.finish();
+    if failed || !written {
         EXIT_ERROR
-    } else if errors {
+    } else if totals.errors > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     }
 }
 
-fn options(args: &CheckArgs) -> Result<Options, String> {
+/// Standard output, as the files come in.
+struct Printer<W: Write> {
+    format: Format,
+    out: W,
+    totals: Totals,
+    /// Whether every write so far succeeded.
+    ok: bool,
+    first: bool,
+}
+
+impl<W: Write> Printer<W> {
+    fn write(&mut self, text: &str) -> bool {
+        self.ok = self.ok && self.out.write_all(text.as_bytes()).is_ok();
+        self.ok
+    }
+
+    /// Print a checked file; false once standard output is gone.
+    fn file(&mut self, checked: &Checked) -> bool {
+        self.totals.files += 1;
+        self.totals.errors += checked.errors;
+        self.totals.warnings += checked.warnings;
+        if !std::mem::take(&mut self.first) {
+            self.write(output::separator(self.format));
+        }
+        self.write(&checked.text)
+    }
+
+    /// Print the end; whether everything was written.
+    fn finish(mut self) -> bool {
+        let end = output::end(self.format, &self.totals);
+        self.write(&end) && self.out.flush().is_ok()
+    }
+}
+
+/// What a run knows before it reads a file: the command line's options.
+struct Plan {
+    /// Kind and context from the command line.
+    options: Options,
+}
+
+/// One file, checked and rendered.
+struct Checked {
+    text: String,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Plan {
+    fn new(args: &CheckArgs) -> Result<Plan, String> {
+        Ok(Plan {
+            options: cli_options(args)?,
+        })
+    }
+
+    /// Read, check and render one input.
+    fn check(&self, input: &Input, args: &CheckArgs, style: Style) -> Result<Checked, String> {
+        let (name, bytes) = input::read(input, &args.stdin_filename)?;
+        let syntax = Syntax::from_path(Path::new(&name));
+        let report = idplint::check_bytes(&name, &bytes, syntax, &self.options);
+        drop(bytes);
+        let (errors, warnings) = report.counts();
+        Ok(Checked {
+            text: output::file(args.format, &report, style),
+            errors,
+            warnings,
+        })
+    }
+}
+
+/// The kind and context given on the command line.
+fn cli_options(args: &CheckArgs) -> Result<Options, String> {
     let kind = match &args.kind {
         Some(k) => Some(idplint::find_kind(k).ok_or_else(|| {
             let ids: Vec<&str> = idplint::kinds::KINDS.iter().map(|k| k.id).collect();
@@ -86,20 +151,7 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
         access_level: args.access_level.as_deref().map(str::parse).transpose()?,
     };
     if let Some(current) = &args.current {
-        let (name, bytes) = read(current, "<stdin>")?;
-        let text = idplint::check::decode(&bytes)
-            .map_err(|d| format!("--current {name}: {}", d.message))?;
-        let parsed = idplint::source::parse(
-            text,
-            Syntax::from_path(current),
-            &idplint::source::Limits::default(),
-        );
-        let value = parsed.value.ok_or_else(|| {
-            let why = parsed.problems.first().map_or("", |p| p.message.as_str());
-            format!("--current {name}: not valid JSON or YAML: {why}")
-        })?;
-        let from_file =
-            Context::from_current(&value).map_err(|e| format!("--current {name}: {e}"))?;
+        let from_file = input::load_current(current).map_err(|e| format!("--current {e}"))?;
         context = context.or(from_file);
     }
     Ok(Options {
@@ -109,78 +161,52 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
     })
 }
 
-/// The payload files under a directory (`*.json`, `*.yaml`, `*.yml`), recursively, sorted.
-/// Hidden entries are skipped, and so are symbolic links to directories (no loops).
-fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(std::fs::DirEntry::file_name);
-    for entry in entries {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
+/// Run `work` on every item, on as many threads as there are cores, and hand the results to
+/// `sink` in the items' order, each as soon as it and those before it are done. Only the
+/// results that wait for an earlier one are held. Setting `stop` ends the work early.
+fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    stop: &AtomicBool,
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(R),
+) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(items.len());
+    if threads <= 1 {
+        for item in items {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            sink(work(item));
         }
-        let path = entry.path();
-        let mut kind = entry.file_type()?;
-        if kind.is_symlink() {
-            // Follow links to files; never links to directories (no loops).
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_file() => kind = meta.file_type(),
-                _ => continue,
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if tx.send((i, work(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (i, result) in rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&due) {
+                sink(result);
+                due += 1;
             }
         }
-        let payload = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ["json", "yaml", "yml"].contains(&e.to_ascii_lowercase().as_str()));
-        if kind.is_dir() {
-            collect(&path, out)?;
-        } else if kind.is_file() && payload {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Read a file (or standard input for `-`), refusing what is not a regular file or is too large.
-fn read(path: &Path, stdin_name: &str) -> Result<(String, Vec<u8>), String> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(MAX_FILE_SIZE + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("{stdin_name}: cannot read standard input: {e}"))?;
-        if bytes.len() as u64 > MAX_FILE_SIZE {
-            return Err(format!(
-                "{stdin_name}: larger than the limit of {MAX_FILE_SIZE} bytes"
-            ));
-        }
-        return Ok((stdin_name.to_owned(), bytes));
-    }
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(format!("{name}: is a directory"));
-    }
-    if !meta.is_file() {
-        return Err(format!("{name}: not a regular file"));
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(format!(
-            "{name}: {} bytes, larger than the limit of {MAX_FILE_SIZE} bytes",
-            meta.len()
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    Ok((name, bytes))
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => e.to_string(),
-    }
+    });
 }

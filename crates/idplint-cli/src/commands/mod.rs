@@ -23,3 +23,8 @@ pub(crate) fn run(cli: Cli) -> u8 {
 pub(crate) fn tool_error(message: &str) {
     eprintln!("idplint: error: {message}");
 }
+
+/// Print a warning about the run (not a finding) to stderr.
+pub(crate) fn tool_warning(message: &str) {
+    eprintln!("idplint: warning: {message}");
+}

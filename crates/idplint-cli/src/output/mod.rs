@@ -1,11 +1,62 @@
 //! One file per output format.
+//!
+//! `check` prints as it goes: [`start`], then each file's text in path order with
+//! [`SEPARATOR`]s between them (the text is rendered by [`file`] on a worker thread as soon as
+//! the file is checked, so that the file itself need not be kept), then [`end`].
 
 pub(crate) mod concise;
 pub(crate) mod human;
 pub(crate) mod json;
 
 use idplint::FileReport;
+use idplint::render::Style;
 use idplint::source::LineIndex;
+
+use crate::args::Format;
+
+/// What a run found, for the summary.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Totals {
+    /// Files checked.
+    pub files: usize,
+    /// Error-severity findings.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+}
+
+/// Printed before the first file.
+pub(crate) fn start(format: Format) -> &'static str {
+    match format {
+        Format::Json => json::START,
+        Format::Human | Format::Concise => "",
+    }
+}
+
+/// The text of one checked file.
+pub(crate) fn file(format: Format, report: &FileReport, style: Style) -> String {
+    match format {
+        Format::Human => human::file(report, style),
+        Format::Concise => concise::file(report),
+        Format::Json => json::file(report),
+    }
+}
+
+/// Printed between the texts of two files.
+pub(crate) fn separator(format: Format) -> &'static str {
+    match format {
+        Format::Json => json::SEPARATOR,
+        Format::Human | Format::Concise => "",
+    }
+}
+
+/// Printed after the last file.
+pub(crate) fn end(format: Format, totals: &Totals) -> String {
+    match format {
+        Format::Json => json::end(totals),
+        Format::Human | Format::Concise => summary_line(totals),
+    }
+}
 
 /// Where a finding is, for output: 1-based lines, columns in code points, end exclusive.
 pub(crate) struct Position {
@@ -36,15 +87,6 @@ pub(crate) fn positions(report: &FileReport) -> Vec<Option<Position>> {
         .collect()
 }
 
-/// The summary line of a run.
-pub(crate) fn summary(reports: &[FileReport]) -> (usize, usize, usize) {
-    let (errors, warnings) = reports
-        .iter()
-        .map(FileReport::counts)
-        .fold((0, 0), |(e, w), (a, b)| (e + a, w + b));
-    (reports.len(), errors, warnings)
-}
-
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
@@ -54,8 +96,12 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `Found 2 errors and 1 warning in 3 files.`
-pub(crate) fn summary_line(reports: &[FileReport]) -> String {
-    let (files, errors, warnings) = summary(reports);
+pub(crate) fn summary_line(totals: &Totals) -> String {
+    let Totals {
+        files,
+        errors,
+        warnings,
+    } = *totals;
     if errors + warnings == 0 {
         return format!("All checks passed ({} checked).\n", plural(files, "file"));
     }
