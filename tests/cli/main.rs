@@ -4,9 +4,11 @@
 #![allow(clippy::missing_panics_doc)] // test helpers panic on purpose
 
 mod check;
+mod config;
 mod discovery;
 mod other;
 mod readme;
+mod selection;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -96,13 +98,26 @@ impl Drop for Temp {
     }
 }
 
+/// The `files` of a `--format json` document.
+pub fn json_files(o: &Output) -> Vec<serde_json::Value> {
+    let doc: serde_json::Value = serde_json::from_str(&stdout(o)).expect("one JSON document");
+    doc["files"].as_array().expect("files").clone()
+}
+
 /// The paths of the files in a `--format json` document, in order.
 pub fn json_paths(o: &Output) -> Vec<String> {
-    let doc: serde_json::Value = serde_json::from_str(&stdout(o)).expect("one JSON document");
-    doc["files"]
-        .as_array()
-        .expect("files")
+    let files = json_files(o);
+    files
         .iter()
         .map(|f| f["path"].as_str().expect("path").to_owned())
+        .collect()
+}
+
+/// The rule names of every finding in a `--format json` document.
+pub fn json_rules(o: &Output) -> Vec<String> {
+    json_files(o)
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().expect("diagnostics").iter())
+        .map(|d| d["rule"].as_str().expect("rule").to_owned())
         .collect()
 }

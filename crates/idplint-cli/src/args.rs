@@ -64,9 +64,26 @@ pub struct CheckArgs {
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// The name to report for standard input.
+    /// The name to report for standard input (config globs match it too).
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// Check only these rules: codes (`IDP010`), names (`missing-field`), code prefixes
+    /// (`IDP2`) or `all`. Repeat it, or separate with commas.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not check these rules (same forms as `--select`).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Exit with 1 when a warning remains, not only an error.
+    #[arg(long)]
+    pub error_on_warnings: bool,
+    /// The config file to use, instead of the `idplint.toml` found from the working directory
+    /// upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Use no config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// `idplint schema`.

@@ -1,8 +1,9 @@
 //! `idplint check`: find the files, check them in parallel, print them in path order.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
@@ -12,15 +13,21 @@ use idplint::{Context, Options};
 
 use super::tool_error;
 use crate::args::{CheckArgs, Format};
+use crate::config::{self, Config, ConfigError};
 use crate::input::{self, Input};
 use crate::output::{self, Totals};
+use crate::selection::{Levels, RuleSettings};
 use crate::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 pub(crate) fn run(args: &CheckArgs) -> u8 {
     let plan = match Plan::new(args) {
         Ok(plan) => plan,
-        Err(e) => {
+        Err(SetupError::Usage(e)) => {
             tool_error(&e);
+            return EXIT_ERROR;
+        }
+        Err(SetupError::Config(e)) => {
+            eprintln!("{e}");
             return EXIT_ERROR;
         }
     };
@@ -61,7 +68,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     let written = printer.finish();
     if failed || !written {
         EXIT_ERROR
-    } else if totals.errors > 0 {
+    } else if totals.errors > 0 || (args.error_on_warnings && totals.warnings > 0) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -102,10 +109,37 @@ impl<W: Write> Printer<W> {
     }
 }
 
-/// What a run knows before it reads a file: the command line's options.
+/// What a run knows before it reads a file: the command line's options and the config file.
 struct Plan {
     /// Kind and context from the command line.
     options: Options,
+    config: Option<Config>,
+    /// The rule levels of a file that no `[[rules.per-file]]` entry matches.
+    levels: Levels,
+    /// `[rules]` only, for files that per-file entries match; the command line goes on top.
+    config_levels: Levels,
+    cli_rules: RuleSettings,
+    cwd: PathBuf,
+}
+
+/// Why a run cannot start.
+enum SetupError {
+    /// A bad command line.
+    Usage(String),
+    /// A bad config file (the message names the file, line and column).
+    Config(ConfigError),
+}
+
+impl From<String> for SetupError {
+    fn from(e: String) -> Self {
+        SetupError::Usage(e)
+    }
+}
+
+impl From<ConfigError> for SetupError {
+    fn from(e: ConfigError) -> Self {
+        SetupError::Config(e)
+    }
 }
 
 /// One file, checked and rendered.
@@ -116,18 +150,71 @@ struct Checked {
 }
 
 impl Plan {
-    fn new(args: &CheckArgs) -> Result<Plan, String> {
+    fn new(args: &CheckArgs) -> Result<Plan, SetupError> {
+        let cli_rules = RuleSettings::from_args(&args.select, &args.ignore)?;
+        let options = cli_options(args)?;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let config = if args.no_config {
+            None
+        } else if let Some(path) = &args.config {
+            Some(Config::load(path, &path.display().to_string(), &cwd)?)
+        } else if let Some(path) = config::find(&cwd) {
+            Some(Config::load(&path, &shown_from(&cwd, &path), &cwd)?)
+        } else {
+            None
+        };
+        let mut config_levels = Levels::default();
+        if let Some(config) = &config {
+            config_levels.apply(&config.rules);
+        }
+        let mut levels = config_levels.clone();
+        levels.apply(&cli_rules);
         Ok(Plan {
-            options: cli_options(args)?,
+            options,
+            config,
+            levels,
+            config_levels,
+            cli_rules,
+            cwd,
         })
+    }
+
+    /// The options and rule levels of one file.
+    fn for_file(&self, name: &Path) -> (Cow<'_, Options>, Cow<'_, Levels>) {
+        let Some(config) = &self.config else {
+            return (Cow::Borrowed(&self.options), Cow::Borrowed(&self.levels));
+        };
+        let Some(relative) = config.relative(&self.cwd, name) else {
+            return (Cow::Borrowed(&self.options), Cow::Borrowed(&self.levels));
+        };
+        let options = match config.file_entry(&relative) {
+            Some(entry) => Cow::Owned(Options {
+                kind: self.options.kind.or(entry.kind),
+                context: self.options.context.or(entry.context),
+                limits: self.options.limits,
+            }),
+            None => Cow::Borrowed(&self.options),
+        };
+        let per_file = config.per_file(&relative);
+        if per_file.is_empty() {
+            return (options, Cow::Borrowed(&self.levels));
+        }
+        let mut levels = self.config_levels.clone();
+        for settings in per_file {
+            levels.apply(settings);
+        }
+        levels.apply(&self.cli_rules);
+        (options, Cow::Owned(levels))
     }
 
     /// Read, check and render one input.
     fn check(&self, input: &Input, args: &CheckArgs, style: Style) -> Result<Checked, String> {
         let (name, bytes) = input::read(input, &args.stdin_filename)?;
+        let (options, levels) = self.for_file(Path::new(&name));
         let syntax = Syntax::from_path(Path::new(&name));
-        let report = idplint::check_bytes(&name, &bytes, syntax, &self.options);
+        let mut report = idplint::check_bytes(&name, &bytes, syntax, &options);
         drop(bytes);
+        levels.filter(&mut report.diagnostics);
         let (errors, warnings) = report.counts();
         Ok(Checked {
             text: output::file(args.format, &report, style),
@@ -139,13 +226,7 @@ impl Plan {
 
 /// The kind and context given on the command line.
 fn cli_options(args: &CheckArgs) -> Result<Options, String> {
-    let kind = match &args.kind {
-        Some(k) => Some(idplint::find_kind(k).ok_or_else(|| {
-            let ids: Vec<&str> = idplint::kinds::KINDS.iter().map(|k| k.id).collect();
-            format!("unknown kind `{k}`; known kinds: {}", ids.join(", "))
-        })?),
-        None => None,
-    };
+    let kind = args.kind.as_deref().map(config::find_kind).transpose()?;
     let mut context = Context {
         strategy: args.strategy.as_deref().map(str::parse).transpose()?,
         access_level: args.access_level.as_deref().map(str::parse).transpose()?,
@@ -159,6 +240,18 @@ fn cli_options(args: &CheckArgs) -> Result<Options, String> {
         context,
         limits: idplint::source::Limits::default(),
     })
+}
+
+/// How to show a config file found in `cwd` or above it: `idplint.toml`, `../idplint.toml`, …
+fn shown_from(cwd: &Path, path: &Path) -> String {
+    let up = path
+        .parent()
+        .and_then(|dir| cwd.strip_prefix(dir).ok())
+        .map_or(0, |rest| rest.components().count());
+    if up == 0 && path.parent() != Some(cwd) {
+        return path.display().to_string();
+    }
+    format!("{}{}", "../".repeat(up), config::FILE_NAME)
 }
 
 /// Run `work` on every item, on as many threads as there are cores, and hand the results to
