@@ -27,6 +27,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the payload kinds.
     Kinds,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
 }
 
 /// Output formats of `check`.
@@ -114,6 +116,14 @@ pub enum ListFormat {
     Table,
     /// JSON.
     Json,
+}
+
+/// `idplint completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `idplint explain`.

@@ -1,6 +1,7 @@
 //! One file per command.
 
 mod check;
+mod completions;
 mod explain;
 mod kinds;
 mod rules;
@@ -16,6 +17,7 @@ pub(crate) fn run(cli: Cli) -> u8 {
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Kinds => kinds::run(),
+        Command::Completions(args) => completions::run(&args),
     }
 }
 
