@@ -263,9 +263,12 @@ fn in_order<T: Sync, R: Send>(
     work: impl Fn(&T) -> R + Sync,
     mut sink: impl FnMut(R),
 ) {
+    // Workers take a few items at a time and send their results together: one wake-up of the
+    // printing thread per batch, not per file.
+    const BATCH: usize = 16;
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .min(items.len());
+        .min(items.len().div_ceil(BATCH));
     if threads <= 1 {
         for item in items {
             if stop.load(Ordering::Relaxed) {
@@ -276,16 +279,20 @@ fn in_order<T: Sync, R: Send>(
         return;
     }
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel::<(usize, Vec<R>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
             let (next, work) = (&next, &work);
             scope.spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    if tx.send((i, work(item))).is_err() {
+                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                    let Some(batch) = items.get(start..items.len().min(start + BATCH)) else {
+                        break;
+                    };
+                    if batch.is_empty()
+                        || tx.send((start, batch.iter().map(work).collect())).is_err()
+                    {
                         break;
                     }
                 }
@@ -294,11 +301,11 @@ fn in_order<T: Sync, R: Send>(
         drop(tx);
         let mut waiting = BTreeMap::new();
         let mut due = 0;
-        for (i, result) in rx {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&due) {
-                sink(result);
-                due += 1;
+        for (start, results) in rx {
+            waiting.insert(start, results);
+            while let Some(results) = waiting.remove(&due) {
+                due += BATCH;
+                results.into_iter().for_each(&mut sink);
             }
         }
     });
