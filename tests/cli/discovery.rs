@@ -44,6 +44,10 @@ fn files_named_explicitly_are_checked_even_when_ignored() {
     t.write(".gitignore", "*.json\n").write("bad.json", BAD);
     let o = t.run(".", &["check", ".", "--format", "json"]);
     assert_eq!((code(&o), json_paths(&o).len()), (0, 0), "{}", stdout(&o));
+    assert_eq!(
+        stderr(&o),
+        "idplint: warning: .: no payload files (`*.json`, `*.yaml`, `*.yml`) that are not ignored\n"
+    );
     let o = t.run(".", &["check", "bad.json", "--format", "concise"]);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
     assert!(

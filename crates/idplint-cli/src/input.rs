@@ -31,7 +31,14 @@ pub(crate) fn discover(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
+            let before = inputs.len();
             failed |= !walk(path, &mut inputs);
+            if inputs.len() == before {
+                tool_warning(&format!(
+                    "{}: no payload files (`*.json`, `*.yaml`, `*.yml`) that are not ignored",
+                    path.display()
+                ));
+            }
         } else {
             // Named explicitly: checked even when ignored; `read` reports what it is not.
             inputs.push(Input::File(path.clone()));
