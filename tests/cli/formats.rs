@@ -162,9 +162,11 @@ fn sarif_and_github_agree_with_json() {
             .expect("results")
             .iter()
             .map(|r| {
-                let index =
-                    usize::try_from(r["ruleIndex"].as_u64().expect("ruleIndex")).expect("an index");
-                assert_eq!(rules[index]["id"], r["ruleId"], "{case}: ruleIndex");
+                assert!(
+                    rules.iter().any(|rule| rule["id"] == r["ruleId"]),
+                    "{case}: the rule of {} is listed",
+                    r["ruleId"]
+                );
                 let location = &r["locations"][0]["physicalLocation"];
                 let region = &location["region"];
                 let n = |k: &str| region[k].as_u64().expect("a position");
@@ -258,4 +260,41 @@ fn no_format_shows_a_secret() {
             }
         }
     }
+}
+
+/// A run over many files, some clean and some not, is still one valid log, with one result per
+/// finding of the JSON output, and the rule of every result listed once.
+#[test]
+fn sarif_over_many_files_is_one_valid_log() {
+    let validator = sarif_validator();
+    let args = [
+        "check",
+        "testdata/invalid",
+        "testdata/valid/genauth.ext-idp-conn.create",
+    ];
+    let sarif = super::idplint(&[&args[..], &["--format", "sarif"]].concat(), None);
+    let log: Value = serde_json::from_slice(&sarif.stdout).expect("one JSON document");
+    let errors = schema_errors(&validator, &log);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let json = super::idplint(&[&args[..], &["--format", "json"]].concat(), None);
+    let findings: usize = super::json_files(&json)
+        .iter()
+        .map(|f| f["diagnostics"].as_array().map_or(0, Vec::len))
+        .sum();
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert!(findings > 100, "only {findings} findings");
+    assert_eq!(results.len(), findings);
+    let rules: Vec<&str> = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    let mut used: Vec<&str> = results
+        .iter()
+        .map(|r| r["ruleId"].as_str().expect("ruleId"))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    assert_eq!(rules, used);
 }

@@ -76,3 +76,17 @@ fn kinds_lists_every_kind() {
         assert!(stdout(&o).contains(k.id), "{}", k.id);
     }
 }
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = idplint(&["completions", shell], None);
+        assert_eq!(code(&o), 0, "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        for word in ["check", "explain", "error-on-warnings", "no-config"] {
+            assert!(script.contains(word), "{shell} lacks `{word}`");
+        }
+    }
+    let o = idplint(&["completions", "tcsh"], None);
+    assert_eq!(code(&o), 2);
+}

@@ -77,3 +77,31 @@ fn kind_table_is_current() {
 fn detection_table_is_current() {
     section_is_current("detection", &detection());
 }
+
+/// The first block of `lang` after the heading `section`.
+fn block<'a>(readme: &'a str, section: &str, lang: &str) -> &'a str {
+    let at = readme.find(section).expect("the section");
+    let open = format!("```{lang}\n");
+    let start = at + readme[at..].find(&open).expect("a block") + open.len();
+    let end = start + readme[start..].find("```").expect("its end");
+    &readme[start..end]
+}
+
+#[test]
+fn the_example_config_is_valid() {
+    let readme = std::fs::read_to_string(super::root().join("README.md")).expect("README.md");
+    let t = super::Temp::new("readme-config");
+    t.write("idplint.toml", block(&readme, "## Configuration", "toml"))
+        .write(
+            "auth0/acme/current.json",
+            r#"{"id": "con_zW1UHutvkVWSWdCC", "strategy": "okta", "access_level": "full", "options": {}}"#,
+        )
+        .write("auth0/updates/u.json", "{\"display_name\": \"Acme\"}\n");
+    let o = t.run(".", &["check", "auth0/updates"]);
+    assert_eq!(super::code(&o), 1, "{}", super::stderr(&o));
+    assert!(
+        super::stdout(&o).contains("access-level-forbids-field"),
+        "the example's context applies: {}",
+        super::stdout(&o)
+    );
+}

@@ -27,6 +27,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the payload kinds.
     Kinds,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
 }
 
 /// Output formats of `check`.
@@ -48,7 +50,8 @@ pub enum Format {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or directories to check (`-` for standard input). Directories are searched for
-    /// `*.json`, `*.yaml` and `*.yml`.
+    /// `*.json`, `*.yaml` and `*.yml`, honouring `.gitignore` and `.ignore`; files named here are
+    /// always checked.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The payload kind (see `idplint kinds`); detected from the content when left out.
@@ -67,9 +70,26 @@ pub struct CheckArgs {
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// The name to report for standard input.
+    /// The name to report for standard input (config globs match it too).
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// Check only these rules: codes (`IDP010`), names (`missing-field`), code prefixes
+    /// (`IDP2`) or `all`. Repeat it, or separate with commas.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not check these rules (same forms as `--select`).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Exit with 1 when a warning remains, not only an error.
+    #[arg(long)]
+    pub error_on_warnings: bool,
+    /// The config file to use, instead of the `idplint.toml` found from the working directory
+    /// upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Use no config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// `idplint schema`.
@@ -100,6 +120,14 @@ pub enum ListFormat {
     Table,
     /// JSON.
     Json,
+}
+
+/// `idplint completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `idplint explain`.

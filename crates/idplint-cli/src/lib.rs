@@ -2,7 +2,10 @@
 
 mod args;
 mod commands;
+mod config;
+mod input;
 mod output;
+mod selection;
 
 use std::process::ExitCode;
 

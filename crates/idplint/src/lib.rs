@@ -28,7 +28,7 @@ pub mod rules;
 pub mod schema;
 pub mod secrets;
 pub mod source;
-mod text;
+pub mod text;
 mod validate;
 
 pub use check::{FileReport, Options, check_bytes, check_text};

@@ -1,107 +1,250 @@
-//! `idplint check`.
+//! `idplint check`: find the files, check them in parallel, print them in path order.
 
-use std::io::{Read, Write};
-use std::path::Path;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
+use idplint::render::Style;
 use idplint::source::Format as Syntax;
-use idplint::{Context, FileReport, Options};
+use idplint::{Context, Options};
 
 use super::tool_error;
 use crate::args::{CheckArgs, Format};
-use crate::output;
+use crate::config::{self, Config, ConfigError};
+use crate::input::{self, Input};
+use crate::output::{self, Totals};
+use crate::selection::{Levels, RuleSettings};
 use crate::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
-/// Files larger than this are reported, not read.
-const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
-
 pub(crate) fn run(args: &CheckArgs) -> u8 {
-    let options = match options(args) {
-        Ok(o) => o,
-        Err(e) => {
+    let plan = match Plan::new(args) {
+        Ok(plan) => plan,
+        Err(SetupError::Usage(e)) => {
             tool_error(&e);
             return EXIT_ERROR;
         }
-    };
-    let mut failed = false;
-    let mut reports: Vec<FileReport> = Vec::new();
-    let mut files = Vec::new();
-    for path in &args.paths {
-        if path.is_dir() {
-            if let Err(e) = collect(path, &mut files) {
-                tool_error(&format!("{}: {e}", path.display()));
-                failed = true;
-            }
-        } else {
-            files.push(path.clone());
+        Err(SetupError::Config(e)) => {
+            eprintln!("{e}");
+            return EXIT_ERROR;
         }
-    }
-    for path in &files {
-        match read(path, &args.stdin_filename) {
-            Ok((name, bytes)) => {
-                let syntax = Syntax::from_path(Path::new(&name));
-                reports.push(idplint::check_bytes(&name, &bytes, syntax, &options));
+    };
+    let (inputs, mut failed) = input::discover(&args.paths, &args.stdin_filename);
+    let color = args.format == Format::Human
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal();
+    let style = Style {
+        color,
+        ..Style::default()
+    };
+    let mut printer = Printer {
+        format: args.format,
+        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        totals: Totals::default(),
+        ok: true,
+        first: true,
+    };
+    printer.write(output::start(args.format));
+    let stop = AtomicBool::new(false);
+    in_order(
+        &inputs,
+        &stop,
+        |input| plan.check(input, args, style),
+        |outcome| match outcome {
+            Ok(checked) => {
+                if !printer.file(&checked) {
+                    stop.store(true, Ordering::Relaxed);
+                }
             }
             Err(e) => {
                 tool_error(&e);
                 failed = true;
             }
-        }
-    }
-    reports.sort_by(|a, b| a.source.name.cmp(&b.source.name));
-    let text = match args.format {
-        Format::Human => output::human::render(&reports),
-        Format::Concise => output::concise::render(&reports),
-        Format::Json => output::json::render(&reports),
-        Format::Sarif => output::sarif::render(&reports),
-        Format::Github => output::github::render(&reports),
-    };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .is_err()
-    {
-        return EXIT_ERROR;
-    }
-    let errors = reports
-        .iter()
-        .any(|r| r.diagnostics.iter().any(idplint::Diagnostic::is_error));
-    if failed {
+        },
+    );
+    let (errors, warnings) = (printer.totals.errors, printer.totals.warnings);
+    let written = printer.finish();
+    if failed || !written {
         EXIT_ERROR
-    } else if errors {
+    } else if errors > 0 || (args.error_on_warnings && warnings > 0) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     }
 }
 
-fn options(args: &CheckArgs) -> Result<Options, String> {
-    let kind = match &args.kind {
-        Some(k) => Some(idplint::find_kind(k).ok_or_else(|| {
-            let ids: Vec<&str> = idplint::kinds::KINDS.iter().map(|k| k.id).collect();
-            format!("unknown kind `{k}`; known kinds: {}", ids.join(", "))
-        })?),
-        None => None,
-    };
+/// Standard output, as the files come in.
+struct Printer<W: Write> {
+    format: Format,
+    out: W,
+    totals: Totals,
+    /// Whether every write so far succeeded.
+    ok: bool,
+    first: bool,
+}
+
+impl<W: Write> Printer<W> {
+    fn write(&mut self, text: &str) -> bool {
+        self.ok = self.ok && self.out.write_all(text.as_bytes()).is_ok();
+        self.ok
+    }
+
+    /// Print a checked file; false once standard output is gone.
+    fn file(&mut self, checked: &Checked) -> bool {
+        self.totals.files += 1;
+        self.totals.errors += checked.errors;
+        self.totals.warnings += checked.warnings;
+        self.totals
+            .rules
+            .extend(checked.rules.iter().map(|r| (r.code, *r)));
+        if checked.text.is_empty() {
+            return self.ok;
+        }
+        if !std::mem::take(&mut self.first) {
+            self.write(output::separator(self.format));
+        }
+        self.write(&checked.text)
+    }
+
+    /// Print the end; whether everything was written.
+    fn finish(mut self) -> bool {
+        let end = output::end(self.format, &self.totals);
+        self.write(&end) && self.out.flush().is_ok()
+    }
+}
+
+/// What a run knows before it reads a file: the command line's options and the config file.
+struct Plan {
+    /// Kind and context from the command line.
+    options: Options,
+    config: Option<Config>,
+    /// The rule levels of a file that no `[[rules.per-file]]` entry matches.
+    levels: Levels,
+    /// `[rules]` only, for files that per-file entries match; the command line goes on top.
+    config_levels: Levels,
+    cli_rules: RuleSettings,
+    cwd: PathBuf,
+}
+
+/// Why a run cannot start.
+enum SetupError {
+    /// A bad command line.
+    Usage(String),
+    /// A bad config file (the message names the file, line and column).
+    Config(ConfigError),
+}
+
+impl From<String> for SetupError {
+    fn from(e: String) -> Self {
+        SetupError::Usage(e)
+    }
+}
+
+impl From<ConfigError> for SetupError {
+    fn from(e: ConfigError) -> Self {
+        SetupError::Config(e)
+    }
+}
+
+/// One file, checked and rendered.
+struct Checked {
+    text: String,
+    /// The rules with findings in it.
+    rules: Vec<&'static idplint::Rule>,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Plan {
+    fn new(args: &CheckArgs) -> Result<Plan, SetupError> {
+        let cli_rules = RuleSettings::from_args(&args.select, &args.ignore)?;
+        let options = cli_options(args)?;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let config = if args.no_config {
+            None
+        } else if let Some(path) = &args.config {
+            Some(Config::load(path, &path.display().to_string(), &cwd)?)
+        } else if let Some(path) = config::find(&cwd) {
+            Some(Config::load(&path, &shown_from(&cwd, &path), &cwd)?)
+        } else {
+            None
+        };
+        let mut config_levels = Levels::default();
+        if let Some(config) = &config {
+            config_levels.apply(&config.rules);
+        }
+        let mut levels = config_levels.clone();
+        levels.apply(&cli_rules);
+        Ok(Plan {
+            options,
+            config,
+            levels,
+            config_levels,
+            cli_rules,
+            cwd,
+        })
+    }
+
+    /// The options and rule levels of one file.
+    fn for_file(&self, name: &Path) -> (Cow<'_, Options>, Cow<'_, Levels>) {
+        let Some(config) = &self.config else {
+            return (Cow::Borrowed(&self.options), Cow::Borrowed(&self.levels));
+        };
+        let Some(relative) = config.relative(&self.cwd, name) else {
+            return (Cow::Borrowed(&self.options), Cow::Borrowed(&self.levels));
+        };
+        let options = match config.file_entry(&relative) {
+            Some(entry) => Cow::Owned(Options {
+                kind: self.options.kind.or(entry.kind),
+                context: self.options.context.or(entry.context),
+                limits: self.options.limits,
+            }),
+            None => Cow::Borrowed(&self.options),
+        };
+        let per_file = config.per_file(&relative);
+        if per_file.is_empty() {
+            return (options, Cow::Borrowed(&self.levels));
+        }
+        let mut levels = self.config_levels.clone();
+        for settings in per_file {
+            levels.apply(settings);
+        }
+        levels.apply(&self.cli_rules);
+        (options, Cow::Owned(levels))
+    }
+
+    /// Read, check and render one input.
+    fn check(&self, input: &Input, args: &CheckArgs, style: Style) -> Result<Checked, String> {
+        let (name, bytes) = input::read(input, &args.stdin_filename)?;
+        let (options, levels) = self.for_file(Path::new(&name));
+        let syntax = Syntax::from_path(Path::new(&name));
+        let mut report = idplint::check_bytes(&name, &bytes, syntax, &options);
+        drop(bytes);
+        levels.filter(&mut report.diagnostics);
+        let (errors, warnings) = report.counts();
+        let mut rules: Vec<&'static idplint::Rule> =
+            report.diagnostics.iter().map(|d| d.rule).collect();
+        rules.dedup_by_key(|r| r.code);
+        Ok(Checked {
+            text: output::file(args.format, &report, style),
+            rules,
+            errors,
+            warnings,
+        })
+    }
+}
+
+/// The kind and context given on the command line.
+fn cli_options(args: &CheckArgs) -> Result<Options, String> {
+    let kind = args.kind.as_deref().map(config::find_kind).transpose()?;
     let mut context = Context {
         strategy: args.strategy.as_deref().map(str::parse).transpose()?,
         access_level: args.access_level.as_deref().map(str::parse).transpose()?,
     };
     if let Some(current) = &args.current {
-        let (name, bytes) = read(current, "<stdin>")?;
-        let text = idplint::check::decode(&bytes)
-            .map_err(|d| format!("--current {name}: {}", d.message))?;
-        let parsed = idplint::source::parse(
-            text,
-            Syntax::from_path(current),
-            &idplint::source::Limits::default(),
-        );
-        let value = parsed.value.ok_or_else(|| {
-            let why = parsed.problems.first().map_or("", |p| p.message.as_str());
-            format!("--current {name}: not valid JSON or YAML: {why}")
-        })?;
-        let from_file =
-            Context::from_current(&value).map_err(|e| format!("--current {name}: {e}"))?;
+        let from_file = input::load_current(current).map_err(|e| format!("--current {e}"))?;
         context = context.or(from_file);
     }
     Ok(Options {
@@ -111,78 +254,71 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
     })
 }
 
-/// The payload files under a directory (`*.json`, `*.yaml`, `*.yml`), recursively, sorted.
-/// Hidden entries are skipped, and so are symbolic links to directories (no loops).
-fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(std::fs::DirEntry::file_name);
-    for entry in entries {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
+/// How to show a config file found in `cwd` or above it: `idplint.toml`, `../idplint.toml`, …
+fn shown_from(cwd: &Path, path: &Path) -> String {
+    let up = path
+        .parent()
+        .and_then(|dir| cwd.strip_prefix(dir).ok())
+        .map_or(0, |rest| rest.components().count());
+    if up == 0 && path.parent() != Some(cwd) {
+        return path.display().to_string();
+    }
+    format!("{}{}", "../".repeat(up), config::FILE_NAME)
+}
+
+/// Run `work` on every item, on as many threads as there are cores, and hand the results to
+/// `sink` in the items' order, each as soon as it and those before it are done. Only the
+/// results that wait for an earlier one are held. Setting `stop` ends the work early.
+fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    stop: &AtomicBool,
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(R),
+) {
+    // Workers take a few items at a time and send their results together: one wake-up of the
+    // printing thread per batch, not per file.
+    const BATCH: usize = 16;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(items.len().div_ceil(BATCH));
+    if threads <= 1 {
+        for item in items {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            sink(work(item));
         }
-        let path = entry.path();
-        let mut kind = entry.file_type()?;
-        if kind.is_symlink() {
-            // Follow links to files; never links to directories (no loops).
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_file() => kind = meta.file_type(),
-                _ => continue,
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, Vec<R>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                    let Some(batch) = items.get(start..items.len().min(start + BATCH)) else {
+                        break;
+                    };
+                    if batch.is_empty()
+                        || tx.send((start, batch.iter().map(work).collect())).is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (start, results) in rx {
+            waiting.insert(start, results);
+            while let Some(results) = waiting.remove(&due) {
+                due += BATCH;
+                results.into_iter().for_each(&mut sink);
             }
         }
-        let payload = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ["json", "yaml", "yml"].contains(&e.to_ascii_lowercase().as_str()));
-        if kind.is_dir() {
-            collect(&path, out)?;
-        } else if kind.is_file() && payload {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Read a file (or standard input for `-`), refusing what is not a regular file or is too large.
-fn read(path: &Path, stdin_name: &str) -> Result<(String, Vec<u8>), String> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(MAX_FILE_SIZE + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("{stdin_name}: cannot read standard input: {e}"))?;
-        if bytes.len() as u64 > MAX_FILE_SIZE {
-            return Err(format!(
-                "{stdin_name}: larger than the limit of {MAX_FILE_SIZE} bytes"
-            ));
-        }
-        return Ok((stdin_name.to_owned(), bytes));
-    }
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(format!("{name}: is a directory"));
-    }
-    if !meta.is_file() {
-        return Err(format!("{name}: not a regular file"));
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(format!(
-            "{name}: {} bytes, larger than the limit of {MAX_FILE_SIZE} bytes",
-            meta.len()
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    Ok((name, bytes))
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => e.to_string(),
-    }
+    });
 }

@@ -1,6 +1,7 @@
 //! One file per command.
 
 mod check;
+mod completions;
 mod explain;
 mod kinds;
 mod rules;
@@ -16,10 +17,16 @@ pub(crate) fn run(cli: Cli) -> u8 {
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Kinds => kinds::run(),
+        Command::Completions(args) => completions::run(&args),
     }
 }
 
 /// Print a tool error (not a finding) to stderr.
 pub(crate) fn tool_error(message: &str) {
     eprintln!("idplint: error: {message}");
+}
+
+/// Print a warning about the run (not a finding) to stderr.
+pub(crate) fn tool_warning(message: &str) {
+    eprintln!("idplint: warning: {message}");
 }

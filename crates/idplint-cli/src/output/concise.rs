@@ -4,18 +4,16 @@ use std::fmt::Write as _;
 
 use idplint::FileReport;
 
-pub(crate) fn render(reports: &[FileReport]) -> String {
+/// One line per finding of a file.
+pub(crate) fn file(report: &FileReport) -> String {
     let mut out = String::new();
-    for r in reports {
-        for (d, pos) in r.diagnostics.iter().zip(super::positions(r)) {
-            let (line, col) = pos.map_or((1, 1), |p| (p.line, p.column));
-            let _ = writeln!(
-                out,
-                "{}:{line}:{col}: {} {} [{}] {}",
-                r.source.name, d.rule.code, d.rule.name, d.severity, d.message
-            );
-        }
+    for (d, pos) in report.diagnostics.iter().zip(super::positions(report)) {
+        let (line, col) = pos.map_or((1, 1), |p| (p.line, p.column));
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {} {} [{}] {}",
+            report.source.name, d.rule.code, d.rule.name, d.severity, d.message
+        );
     }
-    out.push_str(&super::summary_line(reports));
     out
 }

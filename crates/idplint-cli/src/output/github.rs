@@ -12,31 +12,30 @@ use idplint::{FileReport, Severity};
 
 use super::{message_with_help, positions};
 
-pub(crate) fn render(reports: &[FileReport]) -> String {
+/// One annotation line per finding of a file.
+pub(crate) fn file(report: &FileReport) -> String {
     let mut out = String::new();
-    for report in reports {
-        let file = escape_property(&report.source.name);
-        for (d, pos) in report.diagnostics.iter().zip(positions(report)) {
-            let command = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let _ = write!(out, "::{command} file={file}");
-            if let Some(p) = pos {
-                let _ = write!(out, ",line={},endLine={}", p.line, p.end_line);
-                // GitHub takes columns only within one line.
-                if p.line == p.end_line {
-                    let _ = write!(out, ",col={},endColumn={}", p.column, p.end_column);
-                }
+    let file = escape_property(&report.source.name);
+    for (d, pos) in report.diagnostics.iter().zip(positions(report)) {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = write!(out, "::{command} file={file}");
+        if let Some(p) = pos {
+            let _ = write!(out, ",line={},endLine={}", p.line, p.end_line);
+            // GitHub takes columns only within one line.
+            if p.line == p.end_line {
+                let _ = write!(out, ",col={},endColumn={}", p.column, p.end_column);
             }
-            let title = format!("{} {}", d.rule.code, d.rule.name);
-            let _ = writeln!(
-                out,
-                ",title={}::{}",
-                escape_property(&title),
-                escape_data(&message_with_help(d))
-            );
         }
+        let title = format!("{} {}", d.rule.code, d.rule.name);
+        let _ = writeln!(
+            out,
+            ",title={}::{}",
+            escape_property(&title),
+            escape_data(&message_with_help(d))
+        );
     }
     out
 }
@@ -68,7 +67,7 @@ fn escape(s: &str, property: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_data, escape_property, render};
+    use super::{escape_data, escape_property, file};
     use idplint::source::Format;
     use idplint::{Diagnostic, FileReport, check::SourceText};
 
@@ -110,7 +109,7 @@ mod tests {
     fn a_finding_without_a_span_names_the_file_only() {
         let d = Diagnostic::new(rule("empty-update"), "", "the update changes nothing");
         assert_eq!(
-            render(&[report("a,b.json", "{}", vec![d])]),
+            file(&report("a,b.json", "{}", vec![d])),
             "::warning file=a%2Cb.json,title=IDP103 empty-update::the update changes nothing\n"
         );
     }
@@ -123,7 +122,7 @@ mod tests {
             .with_help("remove it, 100%");
         let two_lines =
             Diagnostic::new(rule("insecure-url"), "/x", "`x` uses http").with_span(4..14);
-        let out = render(&[report("p.json", text, vec![one_line, two_lines])]);
+        let out = file(&report("p.json", text, vec![one_line, two_lines]));
         assert_eq!(
             out,
             "::error file=p.json,line=2,endLine=2,col=3,endColumn=6,title=IDP011 unknown-field::`é`: not allowed%0Ahelp: remove it, 100%25\n\

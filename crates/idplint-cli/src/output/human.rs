@@ -1,22 +1,14 @@
 //! `--format human`: miette reports with the (secret-masked) source snippet.
 
-use std::io::IsTerminal;
-
 use idplint::FileReport;
 use idplint::render::{Style, render_report};
 
-pub(crate) fn render(reports: &[FileReport]) -> String {
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stdout().is_terminal();
-    let style = Style {
-        color,
-        ..Style::default()
-    };
-    let mut out = String::new();
-    for r in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
-        out.push_str(&render_report(r, style));
-        out.push('\n');
+/// The report of a file with findings; nothing for a clean file.
+pub(crate) fn file(report: &FileReport, style: Style) -> String {
+    if report.diagnostics.is_empty() {
+        return String::new();
     }
-    out.push_str(&super::summary_line(reports));
+    let mut out = render_report(report, style);
+    out.push('\n');
     out
 }

@@ -1,49 +1,61 @@
-//! `--format json`: the stable machine-readable contract (see the README).
+//! `--format json`: the stable machine-readable contract (see the README). One document,
+//! written a file at a time, exactly as `serde_json::to_string_pretty` would write it whole.
 
 use idplint::FileReport;
 use serde_json::{Value, json};
 
-pub(crate) fn render(reports: &[FileReport]) -> String {
-    let files: Vec<Value> = reports
+use super::{Totals, indented};
+
+/// The document up to the first file.
+pub(crate) const START: &str = "{\n  \"version\": 1,\n  \"files\": [";
+
+/// The entry of one file in `files`.
+pub(crate) fn file(report: &FileReport) -> String {
+    let diagnostics: Vec<Value> = report
+        .diagnostics
         .iter()
-        .map(|r| {
-            let diagnostics: Vec<Value> = r
-                .diagnostics
-                .iter()
-                .zip(super::positions(r))
-                .map(|(d, pos)| {
-                    let mut v = json!({
-                        "code": d.rule.code,
-                        "rule": d.rule.name,
-                        "severity": d.severity.as_str(),
-                        "message": d.message,
-                        "help": d.help,
-                        "pointer": d.pointer,
-                        "span": d.span.as_ref().map(|s| json!({"offset": s.start, "length": s.end - s.start})),
-                    });
-                    if let Some(p) = pos {
-                        v["line"] = json!(p.line);
-                        v["column"] = json!(p.column);
-                        v["end_line"] = json!(p.end_line);
-                        v["end_column"] = json!(p.end_column);
-                    } else {
-                        for k in ["line", "column", "end_line", "end_column"] {
-                            v[k] = Value::Null;
-                        }
-                    }
-                    v
-                })
-                .collect();
-            json!({ "path": r.source.name, "kind": r.kind.map(|k| k.id), "diagnostics": diagnostics })
+        .zip(super::positions(report))
+        .map(|(d, pos)| {
+            let mut v = json!({
+                "code": d.rule.code,
+                "rule": d.rule.name,
+                "severity": d.severity.as_str(),
+                "message": d.message,
+                "help": d.help,
+                "pointer": d.pointer,
+                "span": d.span.as_ref().map(|s| json!({"offset": s.start, "length": s.end - s.start})),
+            });
+            if let Some(p) = pos {
+                v["line"] = json!(p.line);
+                v["column"] = json!(p.column);
+                v["end_line"] = json!(p.end_line);
+                v["end_column"] = json!(p.end_column);
+            } else {
+                for k in ["line", "column", "end_line", "end_column"] {
+                    v[k] = Value::Null;
+                }
+            }
+            v
         })
         .collect();
-    let (n, errors, warnings) = super::summary(reports);
-    let doc = json!({
-        "version": 1,
-        "files": files,
-        "summary": { "files": n, "errors": errors, "warnings": warnings },
+    let entry = json!({
+        "path": report.source.name,
+        "kind": report.kind.map(|k| k.id),
+        "diagnostics": diagnostics,
     });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
+    indented(&entry, "    ", true)
+}
+
+/// The rest of the document, after the last file.
+pub(crate) fn end(totals: &Totals) -> String {
+    let summary = json!({
+        "files": totals.files,
+        "errors": totals.errors,
+        "warnings": totals.warnings,
+    });
+    let close = if totals.files == 0 { "]" } else { "\n  ]" };
+    format!(
+        "{close},\n  \"summary\": {}\n}}\n",
+        indented(&summary, "  ", false)
+    )
 }

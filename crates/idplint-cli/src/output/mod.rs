@@ -1,4 +1,8 @@
 //! One file per output format.
+//!
+//! `check` prints as it goes: [`start`], then each file's text in path order with
+//! [`separator`]s between them (the text is rendered by [`file`] on a worker thread as soon as
+//! the file is checked, so that the file itself need not be kept), then [`end`].
 
 pub(crate) mod concise;
 pub(crate) mod github;
@@ -6,8 +10,62 @@ pub(crate) mod human;
 pub(crate) mod json;
 pub(crate) mod sarif;
 
+use idplint::render::Style;
 use idplint::source::LineIndex;
 use idplint::{Diagnostic, FileReport};
+
+use crate::args::Format;
+
+/// What a run found, for the summary.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Totals {
+    /// Files checked.
+    pub files: usize,
+    /// Error-severity findings.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// The rules with findings, by code (for the SARIF log's rule list).
+    pub rules: std::collections::BTreeMap<&'static str, &'static idplint::Rule>,
+}
+
+/// Printed before the first file.
+pub(crate) fn start(format: Format) -> &'static str {
+    match format {
+        Format::Json => json::START,
+        Format::Sarif => sarif::START,
+        Format::Human | Format::Concise | Format::Github => "",
+    }
+}
+
+/// The text of one checked file.
+pub(crate) fn file(format: Format, report: &FileReport, style: Style) -> String {
+    match format {
+        Format::Human => human::file(report, style),
+        Format::Concise => concise::file(report),
+        Format::Json => json::file(report),
+        Format::Sarif => sarif::file(report),
+        Format::Github => github::file(report),
+    }
+}
+
+/// Printed between the texts of two files (files with an empty text are left out).
+pub(crate) fn separator(format: Format) -> &'static str {
+    match format {
+        Format::Json | Format::Sarif => ",",
+        Format::Human | Format::Concise | Format::Github => "",
+    }
+}
+
+/// Printed after the last file.
+pub(crate) fn end(format: Format, totals: &Totals) -> String {
+    match format {
+        Format::Json => json::end(totals),
+        Format::Sarif => sarif::end(totals),
+        Format::Github => String::new(),
+        Format::Human | Format::Concise => summary_line(totals),
+    }
+}
 
 /// Where a finding is, for output: 1-based lines, columns in code points, end exclusive.
 pub(crate) struct Position {
@@ -38,24 +96,6 @@ pub(crate) fn positions(report: &FileReport) -> Vec<Option<Position>> {
         .collect()
 }
 
-/// The message of a finding with its help, for formats that have one text field per finding
-/// (SARIF, GitHub annotations): `message` alone, or `message` and `help: …` on the next line.
-pub(crate) fn message_with_help(d: &Diagnostic) -> String {
-    match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
-    }
-}
-
-/// The summary line of a run.
-pub(crate) fn summary(reports: &[FileReport]) -> (usize, usize, usize) {
-    let (errors, warnings) = reports
-        .iter()
-        .map(FileReport::counts)
-        .fold((0, 0), |(e, w), (a, b)| (e + a, w + b));
-    (reports.len(), errors, warnings)
-}
-
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
@@ -65,8 +105,13 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `Found 2 errors and 1 warning in 3 files.`
-pub(crate) fn summary_line(reports: &[FileReport]) -> String {
-    let (files, errors, warnings) = summary(reports);
+pub(crate) fn summary_line(totals: &Totals) -> String {
+    let Totals {
+        files,
+        errors,
+        warnings,
+        ..
+    } = *totals;
     if errors + warnings == 0 {
         return format!("All checks passed ({} checked).\n", plural(files, "file"));
     }
@@ -76,4 +121,28 @@ pub(crate) fn summary_line(reports: &[FileReport]) -> String {
         plural(warnings, "warning"),
         plural(files, "file")
     )
+}
+
+/// The message of a finding with its help, for formats that have one text field per finding
+/// (SARIF, GitHub annotations): `message` alone, or `message` and `help: …` on the next line.
+pub(crate) fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    }
+}
+
+/// `value` pretty-printed, every line after the first indented by `indent` (the first too, on a
+/// new line, when `newline`). JSON strings hold no raw line breaks, so lines are values' lines.
+pub(crate) fn indented(value: &serde_json::Value, indent: &str, newline: bool) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 64);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 || newline {
+            out.push('\n');
+            out.push_str(indent);
+        }
+        out.push_str(line);
+    }
+    out
 }

@@ -12,26 +12,7 @@ use std::fmt::Write as _;
 use idplint::{FileReport, Rule, Severity};
 use serde::Serialize;
 
-use super::{Position, message_with_help, positions};
-
-/// `$schema` of the log.
-const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-
-#[derive(Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: [Run<'a>; 1],
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    tool: Tool,
-    column_kind: &'static str,
-    results: Vec<SarifResult<'a>>,
-}
+use super::{Position, Totals, indented, message_with_help, positions};
 
 #[derive(Serialize)]
 struct Tool {
@@ -80,7 +61,6 @@ struct Configuration {
 #[serde(rename_all = "camelCase")]
 struct SarifResult<'a> {
     rule_id: &'static str,
-    rule_index: usize,
     level: &'static str,
     message: Text,
     locations: [Location; 1],
@@ -125,62 +105,65 @@ struct Properties<'a> {
     pointer: &'a str,
 }
 
-pub(crate) fn render(reports: &[FileReport]) -> String {
-    let mut rules: Vec<&'static Rule> = reports
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(|d| d.rule))
-        .collect();
-    rules.sort_unstable_by_key(|r| r.code);
-    rules.dedup_by_key(|r| r.code);
-    let mut results = Vec::new();
-    for report in reports {
-        let uri = artifact_location(&report.source.name);
-        for (d, pos) in report.diagnostics.iter().zip(positions(report)) {
-            results.push(SarifResult {
-                rule_id: d.rule.code,
-                // Always found: `rules` holds the rule of every finding.
-                rule_index: rules
-                    .binary_search_by_key(&d.rule.code, |r| r.code)
-                    .unwrap_or_default(),
-                level: level(d.severity),
-                message: Text {
-                    text: message_with_help(d),
-                },
-                locations: [Location {
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: uri.0.clone(),
-                            uri_base_id: uri.1,
-                        },
-                        region: pos.as_ref().map(region),
-                    },
-                }],
-                properties: Properties {
-                    pointer: &d.pointer,
-                },
-            });
-        }
-    }
-    let log = Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "idplint",
-                    version: env!("CARGO_PKG_VERSION"),
-                    semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: env!("CARGO_PKG_REPOSITORY"),
-                    rules: rules.into_iter().map(descriptor).collect(),
-                },
+/// The log up to the first result. Results come first and the rule list after them, so that
+/// the log can be written a file at a time and list only the rules with results.
+pub(crate) const START: &str = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
+
+/// The results of one file, separated by commas; empty when it has none.
+pub(crate) fn file(report: &FileReport) -> String {
+    let uri = artifact_location(&report.source.name);
+    let mut out = String::new();
+    for (d, pos) in report.diagnostics.iter().zip(positions(report)) {
+        let result = SarifResult {
+            rule_id: d.rule.code,
+            level: level(d.severity),
+            message: Text {
+                text: message_with_help(d),
             },
-            column_kind: "unicodeCodePoints",
-            results,
-        }],
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: uri.0.clone(),
+                        uri_base_id: uri.1,
+                    },
+                    region: pos.as_ref().map(region),
+                },
+            }],
+            properties: Properties {
+                pointer: &d.pointer,
+            },
+        };
+        if !out.is_empty() {
+            out.push(',');
+        }
+        let value = serde_json::to_value(&result).unwrap_or_default();
+        out.push_str(&indented(&value, "        ", true));
+    }
+    out
+}
+
+/// The rest of the log: the end of the results, and the tool with the rules that have results,
+/// in code order.
+pub(crate) fn end(totals: &Totals) -> String {
+    let tool = Tool {
+        driver: Driver {
+            name: "idplint",
+            version: env!("CARGO_PKG_VERSION"),
+            semantic_version: env!("CARGO_PKG_VERSION"),
+            information_uri: env!("CARGO_PKG_REPOSITORY"),
+            rules: totals.rules.values().copied().map(descriptor).collect(),
+        },
     };
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    let close = if totals.errors + totals.warnings == 0 {
+        "]"
+    } else {
+        "\n      ]"
+    };
+    let tool = serde_json::to_value(&tool).unwrap_or_default();
+    format!(
+        "{close},\n      \"tool\": {}\n    }}\n  ]\n}}\n",
+        indented(&tool, "      ", false)
+    )
 }
 
 fn descriptor(rule: &'static Rule) -> Descriptor {

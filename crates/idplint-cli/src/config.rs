@@ -1,0 +1,450 @@
+//! `idplint.toml`: which kind and context each file has, and which rules run where.
+//!
+//! Every value is checked while it is read, so that an error points at its line and column.
+//! The README documents every key.
+
+use std::fmt;
+use std::path::{Component, Path, PathBuf};
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use idplint::{AccessLevel, Context, Kind, Strategy};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use toml::Spanned;
+
+use crate::selection::{Ignored, Level, RuleSettings, Selector};
+
+/// A byte range in the config file.
+type Span = std::ops::Range<usize>;
+
+/// The name of the config file.
+pub(crate) const FILE_NAME: &str = "idplint.toml";
+
+/// A loaded config file.
+#[derive(Debug)]
+pub(crate) struct Config {
+    /// Its folder, absolute: globs are relative to it.
+    dir: PathBuf,
+    /// `[[files]]`, and which entry each glob of `files_globs` belongs to.
+    files: Vec<FileEntry>,
+    files_globs: GlobSet,
+    files_owner: Vec<usize>,
+    /// `[rules]`.
+    pub rules: RuleSettings,
+    /// `[[rules.per-file]]`, and which entry each glob of `per_file_globs` belongs to.
+    per_file: Vec<RuleSettings>,
+    per_file_globs: GlobSet,
+    per_file_owner: Vec<usize>,
+}
+
+/// What a `[[files]]` entry says about the files it matches.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FileEntry {
+    /// Their kind.
+    pub kind: Option<&'static Kind>,
+    /// The context of update bodies.
+    pub context: Context,
+}
+
+/// A config error, already worded as `path:line:col: error: message` with the offending line.
+#[derive(Debug)]
+pub(crate) struct ConfigError(pub String);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The `idplint.toml` in `dir` or the nearest folder above it.
+pub(crate) fn find(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+impl Config {
+    /// Read and check the config file at `path`, shown as `shown` in errors. `cwd` makes
+    /// relative paths absolute.
+    pub(crate) fn load(path: &Path, shown: &str, cwd: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let why = crate::input::io_reason(&e);
+            ConfigError(format!(
+                "{shown}: error: cannot read the config file: {why}"
+            ))
+        })?;
+        let source = Source { shown, text: &text };
+        let raw: Raw = toml::from_str(&text).map_err(|e| source.error(e.span(), e.message()))?;
+        let dir = normalise(&cwd.join(path))
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let mut files = Vec::new();
+        let mut files_globs = Globs::default();
+        for entry in raw.files {
+            let mut context = Context {
+                strategy: entry.strategy.map(|s| s.0),
+                access_level: entry.access_level.map(|l| l.0),
+            };
+            if let Some(current) = entry.current {
+                let path = dir.join(current.get_ref());
+                let from_file = crate::input::load_current(&path).map_err(|e| {
+                    // Name the file as written, not as joined to the config's folder.
+                    let e = e.replacen(&path.display().to_string(), current.get_ref(), 1);
+                    source.error(Some(current.span()), &format!("`current`: {e}"))
+                })?;
+                context = context.or(from_file);
+            }
+            files_globs.add(&source, &entry.glob, files.len())?;
+            files.push(FileEntry {
+                kind: entry.kind.map(|k| k.0),
+                context,
+            });
+        }
+        let mut per_file = Vec::new();
+        let mut per_file_globs = Globs::default();
+        for entry in raw.rules.per_file {
+            per_file_globs.add(&source, &entry.glob, per_file.len())?;
+            per_file.push(source.settings(
+                entry.select.as_deref(),
+                &entry.ignore,
+                entry.severity,
+            )?);
+        }
+        let rules = source.settings(
+            raw.rules.select.as_deref(),
+            &raw.rules.ignore,
+            raw.rules.severity,
+        )?;
+        let (files_globs, files_owner) = files_globs.build(&source)?;
+        let (per_file_globs, per_file_owner) = per_file_globs.build(&source)?;
+        Ok(Config {
+            dir,
+            files,
+            files_globs,
+            files_owner,
+            rules,
+            per_file,
+            per_file_globs,
+            per_file_owner,
+        })
+    }
+
+    /// `path` (relative to `cwd`, or absolute) relative to the config file's folder, when it is
+    /// inside it.
+    pub(crate) fn relative(&self, cwd: &Path, path: &Path) -> Option<PathBuf> {
+        normalise(&cwd.join(path))
+            .strip_prefix(&self.dir)
+            .ok()
+            .map(Path::to_path_buf)
+    }
+
+    /// The first `[[files]]` entry that matches a path relative to the config's folder.
+    pub(crate) fn file_entry(&self, relative: &Path) -> Option<&FileEntry> {
+        let first = self.files_globs.matches(relative).into_iter().min()?;
+        self.files.get(self.files_owner[first])
+    }
+
+    /// Every `[[rules.per-file]]` entry that matches a path relative to the config's folder,
+    /// in the order of the file.
+    pub(crate) fn per_file(&self, relative: &Path) -> Vec<&RuleSettings> {
+        if self.per_file.is_empty() {
+            return Vec::new();
+        }
+        let mut owners: Vec<usize> = self
+            .per_file_globs
+            .matches(relative)
+            .into_iter()
+            .map(|g| self.per_file_owner[g])
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        owners.into_iter().map(|o| &self.per_file[o]).collect()
+    }
+}
+
+/// The text of the config file, for errors.
+struct Source<'a> {
+    shown: &'a str,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    /// An error at `span` (or at no place).
+    fn error(&self, span: Option<Span>, message: &str) -> ConfigError {
+        ConfigError(located(self.shown, self.text, span, message))
+    }
+
+    /// The rule settings of `[rules]` or of a `[[rules.per-file]]` entry.
+    fn settings(
+        &self,
+        select: Option<&[Spanned<String>]>,
+        ignore: &[Spanned<String>],
+        severity: SeverityTable,
+    ) -> Result<RuleSettings, ConfigError> {
+        let selector = |s: &Spanned<String>| {
+            s.get_ref()
+                .parse::<Selector>()
+                .map_err(|e| self.error(Some(s.span()), &e))
+        };
+        let select = match select {
+            Some(list) => Some(list.iter().map(selector).collect::<Result<_, _>>()?),
+            None => None,
+        };
+        let ignore = ignore
+            .iter()
+            .map(|s| {
+                let adjustable = selector(s)?.adjustable();
+                adjustable
+                    .map(Ignored)
+                    .map_err(|e| self.error(Some(s.span()), &e))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(RuleSettings {
+            select,
+            ignore,
+            severity: severity.0,
+        })
+    }
+}
+
+/// Globs of several entries, on their way to one [`GlobSet`].
+struct Globs {
+    set: GlobSetBuilder,
+    /// The entry of each glob.
+    owner: Vec<usize>,
+}
+
+impl Default for Globs {
+    fn default() -> Self {
+        Globs {
+            set: GlobSetBuilder::new(),
+            owner: Vec::new(),
+        }
+    }
+}
+
+impl Globs {
+    fn add(
+        &mut self,
+        source: &Source<'_>,
+        patterns: &Spanned<Patterns>,
+        owner: usize,
+    ) -> Result<(), ConfigError> {
+        for (pattern, span) in &patterns.get_ref().0 {
+            let span = span.clone().unwrap_or_else(|| patterns.span());
+            self.set
+                .add(glob(pattern).map_err(|e| source.error(Some(span), &e))?);
+            self.owner.push(owner);
+        }
+        Ok(())
+    }
+
+    fn build(self, source: &Source<'_>) -> Result<(GlobSet, Vec<usize>), ConfigError> {
+        let set = self
+            .set
+            .build()
+            .map_err(|e| source.error(None, &e.to_string()))?;
+        Ok((set, self.owner))
+    }
+}
+
+/// `path:line:col: error: message`, then the line and a caret under the span.
+fn located(shown: &str, text: &str, span: Option<Span>, message: &str) -> String {
+    let Some(span) = span else {
+        return format!("{shown}: error: {message}");
+    };
+    let start = span.start.min(text.len());
+    let before = text.get(..start).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    let column = before[line_start..].chars().count() + 1;
+    let line_text = text[line_start..].lines().next().unwrap_or_default();
+    let width = text
+        .get(start..span.end.clamp(start, line_start + line_text.len()))
+        .map_or(1, |s| s.chars().count().max(1));
+    let gutter = " ".repeat(line.to_string().len());
+    format!(
+        "{shown}:{line}:{column}: error: {}\n{gutter} |\n{line} | {line_text}\n{gutter} | {}{}",
+        message.trim_end(),
+        " ".repeat(column - 1),
+        "^".repeat(width)
+    )
+}
+
+/// A path with `.` and `..` resolved by their names (no file system access).
+pub(crate) fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The file as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a table")]
+struct Raw {
+    #[serde(default)]
+    files: Vec<RawFiles>,
+    #[serde(default)]
+    rules: RawRules,
+}
+
+/// `[[files]]`.
+#[derive(Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "kebab-case",
+    expecting = "a `[[files]]` table"
+)]
+struct RawFiles {
+    glob: Spanned<Patterns>,
+    kind: Option<KindName>,
+    strategy: Option<Parsed<Strategy>>,
+    access_level: Option<Parsed<AccessLevel>>,
+    current: Option<Spanned<String>>,
+}
+
+/// `[rules]`.
+#[derive(Default, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "kebab-case",
+    expecting = "a `[rules]` table"
+)]
+struct RawRules {
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: SeverityTable,
+    #[serde(default)]
+    per_file: Vec<RawPerFile>,
+}
+
+/// `[[rules.per-file]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a `[[rules.per-file]]` table")]
+struct RawPerFile {
+    glob: Spanned<Patterns>,
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: SeverityTable,
+}
+
+/// A glob or a list of globs, relative to the config file's folder, with where each is written
+/// (`None`: the value itself, a single string).
+struct Patterns(Vec<(String, Option<Span>)>);
+
+impl<'de> Deserialize<'de> for Patterns {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> Visitor<'de> for OneOrMany {
+            type Value = Patterns;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a glob or a list of globs")
+            }
+            fn visit_str<E: de::Error>(self, pattern: &str) -> Result<Patterns, E> {
+                Ok(Patterns(vec![(pattern.to_owned(), None)]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Patterns, A::Error> {
+                let mut patterns = Vec::new();
+                while let Some(p) = seq.next_element::<Spanned<String>>()? {
+                    let span = p.span();
+                    patterns.push((p.into_inner(), Some(span)));
+                }
+                if patterns.is_empty() {
+                    return Err(de::Error::custom("expected at least one glob"));
+                }
+                Ok(Patterns(patterns))
+            }
+        }
+        d.deserialize_any(OneOrMany)
+    }
+}
+
+/// A glob relative to the config file's folder: `*` stays within a folder, `**` crosses them.
+fn glob(pattern: &str) -> Result<Glob, String> {
+    let relative = pattern
+        .strip_prefix("./")
+        .or_else(|| pattern.strip_prefix('/'))
+        .unwrap_or(pattern);
+    GlobBuilder::new(relative)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))
+}
+
+/// A kind id.
+struct KindName(&'static Kind);
+
+impl<'de> Deserialize<'de> for KindName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        find_kind(&id).map(KindName).map_err(de::Error::custom)
+    }
+}
+
+/// The kind `id`, or an error that suggests the nearest kind or lists them all.
+pub(crate) fn find_kind(id: &str) -> Result<&'static Kind, String> {
+    idplint::find_kind(id).ok_or_else(|| {
+        let ids = idplint::kinds::KINDS.iter().map(|k| k.id);
+        match idplint::text::nearest(id, ids.clone()) {
+            Some(near) => format!("unknown kind `{id}`; did you mean `{near}`?"),
+            None => format!(
+                "unknown kind `{id}`; known kinds: {}",
+                ids.collect::<Vec<_>>().join(", ")
+            ),
+        }
+    })
+}
+
+/// A value the library parses from a string (a strategy, an access level).
+struct Parsed<T>(T);
+
+impl<'de, T: std::str::FromStr<Err = String>> Deserialize<'de> for Parsed<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map(Parsed)
+            .map_err(de::Error::custom)
+    }
+}
+
+/// `severity = { RULE = "error" | "warning" | "off" }`.
+#[derive(Default)]
+struct SeverityTable(Vec<(Selector, Level)>);
+
+impl<'de> Deserialize<'de> for SeverityTable {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Table;
+        impl<'de> Visitor<'de> for Table {
+            type Value = SeverityTable;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of rules to `error`, `warning` or `off`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SeverityTable, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Ignored(selector)) = map.next_key()? {
+                    out.push((selector, map.next_value()?));
+                }
+                Ok(SeverityTable(out))
+            }
+        }
+        d.deserialize_map(Table)
+    }
+}
+
+#[cfg(test)]
+mod tests;

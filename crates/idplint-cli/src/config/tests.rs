@@ -1,0 +1,177 @@
+use super::*;
+
+/// A temporary folder that holds one config file, removed on drop.
+struct Temp(PathBuf);
+
+impl Temp {
+    fn new(name: &str, config: &str) -> Temp {
+        let dir =
+            std::env::temp_dir().join(format!("idplint-config-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(FILE_NAME), config).unwrap();
+        Temp(dir)
+    }
+
+    fn load(&self) -> Result<Config, String> {
+        Config::load(&self.0.join(FILE_NAME), FILE_NAME, &self.0).map_err(|e| e.0)
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+fn first_line(name: &str, config: &str) -> String {
+    let e = Temp::new(name, config).load().unwrap_err();
+    e.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn globs_give_kind_and_context_first_match_wins() {
+    let t = Temp::new(
+        "globs",
+        r#"
+[[files]]
+glob = "auth0/updates/*.json"
+kind = "auth0.idp.update"
+strategy = "oidc"
+access-level = "limited"
+
+[[files]]
+glob = ["auth0/**/*.json", "./other/*.yaml"]
+kind = "auth0.idp.create"
+"#,
+    )
+    .load()
+    .unwrap();
+    let kind = |p: &str| {
+        t.file_entry(Path::new(p))
+            .and_then(|e| e.kind)
+            .map(|k| k.id)
+    };
+    assert_eq!(kind("auth0/updates/a.json"), Some("auth0.idp.update"));
+    assert_eq!(
+        kind("auth0/updates/deeper/a.json"),
+        Some("auth0.idp.create"),
+        "`*` stays in a folder"
+    );
+    assert_eq!(
+        kind("other/x.yaml"),
+        Some("auth0.idp.create"),
+        "`./` is the config's folder"
+    );
+    assert_eq!(kind("elsewhere/a.json"), None);
+    let entry = t.file_entry(Path::new("auth0/updates/a.json")).unwrap();
+    assert_eq!(entry.context.strategy, Some(Strategy::Oidc));
+    assert_eq!(entry.context.access_level, Some(AccessLevel::Limited));
+}
+
+#[test]
+fn per_file_entries_apply_in_order() {
+    let t = Temp::new(
+        "per-file",
+        r#"
+[rules]
+ignore = ["placeholder-value"]
+severity = { plaintext-secret = "error" }
+
+[[rules.per-file]]
+glob = "legacy/**"
+ignore = ["deprecated-field"]
+
+[[rules.per-file]]
+glob = ["legacy/old/*.json", "x.json"]
+select = ["IDP0"]
+"#,
+    )
+    .load()
+    .unwrap();
+    assert_eq!(t.rules.ignore.len(), 1);
+    assert_eq!(t.rules.severity.len(), 1);
+    assert_eq!(t.per_file(Path::new("legacy/a/b.json")).len(), 1);
+    let both = t.per_file(Path::new("legacy/old/b.json"));
+    assert_eq!(both.len(), 2);
+    assert!(
+        both[0].select.is_none() && both[1].select.is_some(),
+        "file order"
+    );
+    assert!(t.per_file(Path::new("new/b.json")).is_empty());
+}
+
+#[test]
+fn paths_are_matched_relative_to_the_config_folder() {
+    let t = Temp::new("relative", "");
+    let config = t.load().unwrap();
+    let sub = t.0.join("sub");
+    assert_eq!(
+        config.relative(&sub, Path::new("../a/./b.json")),
+        Some(PathBuf::from("a/b.json"))
+    );
+    assert_eq!(config.relative(&sub, Path::new("/elsewhere/b.json")), None);
+}
+
+#[test]
+fn errors_point_at_line_and_column() {
+    for (config, expected) in [
+        (
+            "[[files]]\nglob = \"a/*.json\"\nkindd = \"auth0.idp\"\n",
+            "idplint.toml:3:1: error: unknown field `kindd`, expected one of `glob`, `kind`, `strategy`, `access-level`, `current`",
+        ),
+        (
+            "[[files]]\nglob = \"a\"\nkind = \"auth0.idp.updat\"\n",
+            "idplint.toml:3:8: error: unknown kind `auth0.idp.updat`; did you mean `auth0.idp.update`?",
+        ),
+        (
+            "[[files]]\nglob = \"a/[*.json\"\n",
+            "idplint.toml:2:8: error: invalid glob `a/[*.json`: unclosed character class; missing ']'",
+        ),
+        (
+            "[[files]]\nkind = \"auth0.idp\"\n",
+            "idplint.toml:1:1: error: missing field `glob`",
+        ),
+        (
+            "[[files]]\nglob = \"x\"\naccess-level = \"admin\"\n",
+            "idplint.toml:3:16: error: unknown access level `admin` (expected one of none, readonly, limited, full)",
+        ),
+        (
+            "[rules]\nselect = [\"missing-feild\"]\n",
+            "idplint.toml:2:11: error: unknown rule `missing-feild`; did you mean `missing-field`?",
+        ),
+        (
+            "[rules.severity]\n\"plaintext-secret\" = \"fatal\"\n",
+            "idplint.toml:2:22: error: unknown severity `fatal`; expected `error`, `warning` or `off`",
+        ),
+        (
+            "[rules.severity]\nIDP001 = \"off\"\n",
+            "idplint.toml:2:1: error: `invalid-syntax` cannot be ignored or re-graded: a file with it was not checked",
+        ),
+        (
+            "[[files]]\nglob = \"x\"\ncurrent = \"nope.json\"\n",
+            "idplint.toml:3:11: error: `current`: nope.json: no such file",
+        ),
+        (
+            "rules = 3\n",
+            "idplint.toml:1:9: error: invalid type: integer `3`, expected a `[rules]` table",
+        ),
+        (
+            "[rules\n",
+            "idplint.toml:1:7: error: unclosed table, expected `]`",
+        ),
+    ] {
+        assert_eq!(first_line("errors", config), expected, "{config}");
+    }
+}
+
+#[test]
+fn the_offending_line_is_shown_with_a_caret() {
+    let e = Temp::new("caret", "[rules]\nignore = [\"IDP1\", \"é\"]\n")
+        .load()
+        .unwrap_err();
+    assert_eq!(
+        e,
+        "idplint.toml:2:19: error: unknown rule `é`; `idplint rules` lists them\n  |\n2 | ignore = [\"IDP1\", \"é\"]\n  |                   ^^^",
+        "columns count characters"
+    );
+}

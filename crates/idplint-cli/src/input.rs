@@ -1,0 +1,172 @@
+//! What to check: discovery of payload files, reading them, and `--current`.
+
+use std::ffi::OsStr;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use idplint::Context;
+use idplint::source::Format as Syntax;
+
+use crate::commands::{tool_error, tool_warning};
+
+/// Files larger than this are reported, not read.
+pub(crate) const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Input {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file, named on the command line or found in a directory.
+    File(PathBuf),
+}
+
+/// The inputs of `paths`: files as given, directories searched, `-` as standard input; sorted by
+/// the name they are reported under, each once. `Err` when a directory could not be fully read
+/// (already reported); the inputs found are checked all the same.
+pub(crate) fn discover(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool) {
+    let mut inputs = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            let before = inputs.len();
+            failed |= !walk(path, &mut inputs);
+            if inputs.len() == before {
+                tool_warning(&format!(
+                    "{}: no payload files (`*.json`, `*.yaml`, `*.yml`) that are not ignored",
+                    path.display()
+                ));
+            }
+        } else {
+            // Named explicitly: checked even when ignored; `read` reports what it is not.
+            inputs.push(Input::File(path.clone()));
+        }
+    }
+    let key = |i: &Input| match i {
+        Input::Stdin => stdin_name.as_bytes().to_vec(),
+        Input::File(p) => p.as_os_str().as_encoded_bytes().to_vec(),
+    };
+    inputs.sort_by_cached_key(key);
+    inputs.dedup();
+    (inputs, failed)
+}
+
+/// The payload files under a directory (`*.json`, `*.yaml`, `*.yml`), recursively, honouring
+/// `.gitignore` (in a git repository or not), `.ignore`, `.git/info/exclude` and git's global
+/// excludes. Hidden entries are skipped. Links to files are followed; links to directories are
+/// not (so there are no loops). Returns false when something could not be read.
+fn walk(dir: &Path, out: &mut Vec<Input>) -> bool {
+    let mut ok = true;
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .follow_links(false)
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if e.is_io() => {
+                tool_error(&e.to_string());
+                ok = false;
+                continue;
+            }
+            Err(e) => {
+                // A bad pattern in an ignore file: the rest of the file still applies.
+                tool_warning(&e.to_string());
+                continue;
+            }
+        };
+        if entry.depth() == 0 || !is_payload_name(entry.path()) {
+            continue;
+        }
+        let is_file = match entry.file_type() {
+            Some(t) if t.is_symlink() => std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()),
+            Some(t) => t.is_file(),
+            None => false,
+        };
+        if is_file {
+            out.push(Input::File(entry.into_path()));
+        }
+    }
+    ok
+}
+
+fn is_payload_name(path: &Path) -> bool {
+    path.extension().and_then(OsStr::to_str).is_some_and(|e| {
+        ["json", "yaml", "yml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Read a file (or standard input for `-`), refusing what is not a regular file or is too large.
+/// Returns the name to report and the bytes.
+pub(crate) fn read(input: &Input, stdin_name: &str) -> Result<(String, Vec<u8>), String> {
+    let path = match input {
+        Input::File(path) => path,
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .take(MAX_FILE_SIZE + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{stdin_name}: cannot read standard input: {e}"))?;
+            if bytes.len() as u64 > MAX_FILE_SIZE {
+                return Err(format!(
+                    "{stdin_name}: larger than the limit of {MAX_FILE_SIZE} bytes"
+                ));
+            }
+            return Ok((stdin_name.to_owned(), bytes));
+        }
+    };
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(format!("{name}: is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(format!("{name}: not a regular file"));
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "{name}: {} bytes, larger than the limit of {MAX_FILE_SIZE} bytes",
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or_default());
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    Ok((name, bytes))
+}
+
+/// What went wrong, in a few words.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// The context of the identity provider saved in `path` (an `auth0.idp` payload; `-` is
+/// standard input).
+pub(crate) fn load_current(path: &Path) -> Result<Context, String> {
+    let input = if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(path.to_path_buf())
+    };
+    let (name, bytes) = read(&input, "<stdin>")?;
+    let text = idplint::check::decode(&bytes).map_err(|d| format!("{name}: {}", d.message))?;
+    let parsed = idplint::source::parse(
+        text,
+        Syntax::from_path(path),
+        &idplint::source::Limits::default(),
+    );
+    let value = parsed.value.ok_or_else(|| {
+        let why = parsed.problems.first().map_or("", |p| p.message.as_str());
+        format!("{name}: not valid JSON or YAML: {why}")
+    })?;
+    Context::from_current(&value).map_err(|e| format!("{name}: {e}"))
+}
