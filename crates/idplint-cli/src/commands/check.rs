@@ -65,6 +65,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         },
     );
     let (errors, warnings) = (printer.totals.errors, printer.totals.warnings);
+    printer.totals.incomplete = failed;
     let written = printer.finish();
     if failed || !written {
         EXIT_ERROR

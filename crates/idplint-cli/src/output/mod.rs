@@ -25,6 +25,8 @@ pub(crate) struct Totals {
     pub errors: usize,
     /// Warnings.
     pub warnings: usize,
+    /// Whether a path could not be checked (a tool error was reported).
+    pub incomplete: bool,
     /// The rules with findings, by code (for the SARIF log's rule list).
     pub rules: std::collections::BTreeMap<&'static str, &'static idplint::Rule>,
 }
@@ -110,13 +112,19 @@ pub(crate) fn summary_line(totals: &Totals) -> String {
         files,
         errors,
         warnings,
+        incomplete,
         ..
     } = *totals;
-    if errors + warnings == 0 {
+    if errors + warnings == 0 && !incomplete {
         return format!("All checks passed ({} checked).\n", plural(files, "file"));
     }
+    let not_all = if incomplete {
+        "; some paths could not be checked (see the errors above)"
+    } else {
+        ""
+    };
     format!(
-        "Found {} and {} in {}.\n",
+        "Found {} and {} in {}{not_all}.\n",
         plural(errors, "error"),
         plural(warnings, "warning"),
         plural(files, "file")
