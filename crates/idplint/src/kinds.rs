@@ -326,6 +326,13 @@ static GENAUTH_EXT_IDP_CONN_ASSOCIATION: SchemaDef = def!(
     "GenAuth connection: tenant association request",
     "The body of `POST /api/v3/change-ext-idp-conn-association-state`: associate a connection with a tenant, or end the association."
 );
+static GENAUTH_EXT_IDP_CONN_USERPOOL_TENANT_STATE: SchemaDef = def!(
+    "genauth.ext-idp-conn.userpool-tenant-state",
+    genauth::UserPoolTenantConnState,
+    true,
+    "GenAuth connections: user-pool tenant state request",
+    "The body of `POST /api/v3/change-userpool-tenant-ext-idp-conn-state`: turn connections on or off for the tenants of a user pool."
+);
 static GENAUTH_EXT_IDP_CONN: SchemaDef = def!(
     "genauth.ext-idp-conn",
     genauth::ExtIdpConnDetail,
@@ -473,6 +480,13 @@ pub static KINDS: &[Kind] = &[
         id: "genauth.ext-idp-conn.association",
         api: Api::GenAuth,
         schema: &GENAUTH_EXT_IDP_CONN_ASSOCIATION,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "genauth.ext-idp-conn.userpool-tenant-state",
+        api: Api::GenAuth,
+        schema: &GENAUTH_EXT_IDP_CONN_USERPOOL_TENANT_STATE,
         variants: &[],
         validation: Validation::Plain,
     },
@@ -644,6 +658,12 @@ pub static DETECTION: &[Detection] = &[
         kind: "genauth.ext-idp-conn.state",
         example: r#"{"id": "60b49eb83fd80adb96f26e68", "enabled": true, "appId": "6229ffa0c7b2b3cade3e3d9a"}"#,
         test: |o| has(o, "id") && has(o, "enabled") && (has(o, "appId") || has(o, "appIds")),
+    },
+    Detection {
+        when: "has `connIds`",
+        kind: "genauth.ext-idp-conn.userpool-tenant-state",
+        example: r#"{"connIds": ["60b49eb83fd80adb96f26e68"], "enabled": true}"#,
+        test: |o| has(o, "connIds"),
     },
     Detection {
         when: "has `id` and `association`",

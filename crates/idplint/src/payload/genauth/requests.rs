@@ -177,13 +177,13 @@ pub struct ExtIdpConnState {
     pub tenant_id: Option<String>,
     /// Several applications at once (how it combines with `appId` is not documented).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_ids: Option<Vec<AppId>>,
+    pub app_ids: Option<Vec<Id>>,
 }
 
-/// An application id in `appIds`.
+/// A GenAuth id in a list (`appIds`, `connIds`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
-pub struct AppId(#[schemars(length(min = 1), extend("x-idplint-lint" = "id-format"))] pub String);
+pub struct Id(#[schemars(length(min = 1), extend("x-idplint-lint" = "id-format"))] pub String);
 
 /// Associate a connection with a tenant, or end the association: the body of
 /// `POST /api/v3/change-ext-idp-conn-association-state` (kind
@@ -200,4 +200,16 @@ pub struct ExtIdpConnAssociation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1), extend("x-idplint-lint" = "id-format"))]
     pub tenant_id: Option<String>,
+}
+
+/// Turn connections on or off for the tenants of a user pool: the body of
+/// `POST /api/v3/change-userpool-tenant-ext-idp-conn-state` (kind
+/// `genauth.ext-idp-conn.userpool-tenant-state`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct UserPoolTenantConnState {
+    /// The connections' ids.
+    pub conn_ids: Vec<Id>,
+    /// On or off.
+    pub enabled: bool,
 }
