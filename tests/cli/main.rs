@@ -10,6 +10,7 @@ mod formats;
 mod other;
 mod readme;
 mod selection;
+mod untouched;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
