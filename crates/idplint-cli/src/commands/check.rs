@@ -152,7 +152,7 @@ impl From<ConfigError> for SetupError {
 /// One file, checked and rendered.
 struct Checked {
     text: String,
-    /// The rules with findings in it.
+    /// The rules with findings in it (for `--format sarif` only).
     rules: Vec<&'static idplint::Rule>,
     errors: usize,
     warnings: usize,
@@ -225,9 +225,13 @@ impl Plan {
         drop(bytes);
         levels.filter(&mut report.diagnostics);
         let (errors, warnings) = report.counts();
-        let mut rules: Vec<&'static idplint::Rule> =
-            report.diagnostics.iter().map(|d| d.rule).collect();
-        rules.dedup_by_key(|r| r.code);
+        // Only the SARIF log lists the rules with findings; the other formats need no list.
+        let mut rules: Vec<&'static idplint::Rule> = Vec::new();
+        if args.format == Format::Sarif {
+            rules.extend(report.diagnostics.iter().map(|d| d.rule));
+            rules.sort_unstable_by_key(|r| r.code);
+            rules.dedup_by_key(|r| r.code);
+        }
         Ok(Checked {
             text: output::file(args.format, &report, style),
             rules,

@@ -130,17 +130,16 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 /// The assertion and the description sentence of a rule that the schemas attach to a field with
 /// `x-idplint-lint` (see [`crate::schema`]).
 pub(crate) fn schema_assertion(name: &str) -> Option<(serde_json::Value, &'static str)> {
-    use serde_json::json;
-    if name == id_format::RULE.name {
-        Some((json!({ "pattern": id_format::PATTERN }), id_format::NOTE))
+    let (pattern, note) = if name == id_format::RULE.name {
+        (id_format::PATTERN, id_format::NOTE)
     } else if name == identifier_format::RULE.name {
-        Some((
-            json!({ "pattern": identifier_format::PATTERN }),
-            identifier_format::NOTE,
-        ))
+        (identifier_format::PATTERN, identifier_format::NOTE)
     } else {
-        None
-    }
+        return None;
+    };
+    // An empty string is left to the field's own length rule: one finding, not two.
+    let assertion = serde_json::json!({ "if": { "minLength": 1 }, "then": { "pattern": pattern } });
+    Some((assertion, note))
 }
 
 /// Run the rules that look at every string of a payload, in one walk.

@@ -58,13 +58,11 @@ fn keys(
                     out.push(unknown_connection_field::diagnostic(&at, kind, suggestion));
                 }
                 _ => {
-                    let own = known
-                        .into_iter()
-                        .flat_map(|t| t.keys.iter().map(|k| k.name));
+                    // Every type's keys are among all keys: a key of another type is no typo.
                     if all().any(|k| k == name) {
                         continue;
                     }
-                    if let Some(s) = nearest_within(name, own.chain(all()), MISSPELLING) {
+                    if let Some(s) = nearest_within(name, all(), MISSPELLING) {
                         out.push(unknown_connection_field::diagnostic(&at, None, Some(s)));
                     }
                 }

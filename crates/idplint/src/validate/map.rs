@@ -45,16 +45,9 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
                 property_node.and_then(description).as_deref(),
             ),
             r if r == read_only_field::RULE.name => read_only_field::diagnostic(&pointer, None),
-            // An empty id is a `length-out-of-range` error already.
-            r if r == id_format::RULE.name || r == identifier_format::RULE.name => {
-                if instance.as_str() == Some("") {
-                    return;
-                }
-                if r == id_format::RULE.name {
-                    id_format::diagnostic(&pointer)
-                } else {
-                    identifier_format::diagnostic(&pointer, instance)
-                }
+            r if r == id_format::RULE.name => id_format::diagnostic(&pointer),
+            r if r == identifier_format::RULE.name => {
+                identifier_format::diagnostic(&pointer, instance)
             }
             _ => management_api_limit::diagnostic(&pointer, &bound_in_words(error.kind())),
         };
