@@ -403,6 +403,17 @@ impl<'t> Builder<'t> {
             .map_or(0, char::len_utf8);
         let span = start..start + width;
         if err.info() == "recursion limit exceeded" {
+            if self.limits.max_depth < SAPHYR_MAX_FLOW_DEPTH {
+                // The scanner looks ahead (a `[` may open a flow key), so its own limit can trip
+                // before the builder has seen the level past `max_depth`. The text before the
+                // offending bracket nests at most 255 levels: read it again to find that level.
+                let before = self.text.get(..start).unwrap_or_default();
+                if let Err(problem) = Builder::new(before, &self.limits, false).run() {
+                    if problem.message == self.too_deep(0..0).message {
+                        return problem;
+                    }
+                }
+            }
             let limit = self.limits.max_depth.min(SAPHYR_MAX_FLOW_DEPTH);
             return invalid(span, format!("nesting is deeper than {limit} levels"));
         }

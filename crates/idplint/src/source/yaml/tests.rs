@@ -275,6 +275,27 @@ fn nesting_limits() {
 }
 
 #[test]
+fn flow_nesting_points_at_the_first_level_too_deep() {
+    // saphyr's scanner trips its own limit (255) while looking ahead on one line; the problem
+    // still points at the bracket that opens level 129.
+    for (prefix, opening) in [("", "["), ("a: ", "["), ("k: ", "{a: ")] {
+        let text = format!("{prefix}{}", opening.repeat(100_000));
+        let problem = error(&text);
+        assert_eq!(
+            problem.message, "nesting is deeper than 128 levels",
+            "{prefix:?}"
+        );
+        let levels_before = if prefix.is_empty() { 128 } else { 127 };
+        let expected = prefix.len() + opening.len() * levels_before;
+        assert_eq!(
+            problem.span,
+            expected..expected + 1,
+            "{prefix:?}{opening:?}"
+        );
+    }
+}
+
+#[test]
 fn deep_nesting_does_not_overflow_the_stack() {
     let thread = std::thread::Builder::new().stack_size(256 * 1024);
     let handle = thread.spawn(|| {
