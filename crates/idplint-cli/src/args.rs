@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::limits::{self, Count, Depth, LimitSettings, Size};
+
 /// Lint identity-provider connection payloads (Auth0 My Organization API, Authing / GenAuth)
 /// before they reach the API.
 #[derive(Debug, Parser)]
@@ -16,6 +18,7 @@ pub struct Cli {
 
 /// The commands.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // one value per process
 pub enum Command {
     /// Check payload files.
     Check(CheckArgs),
@@ -90,6 +93,27 @@ pub struct CheckArgs {
     /// Use no config file.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
+    /// The largest file to read, in bytes or with a unit (`512KiB`, `16MiB`); a larger file
+    /// is reported, not read [default: 16MiB].
+    #[arg(long, value_name = "SIZE", value_parser = limits::parse_size)]
+    pub(crate) max_file_size: Option<Size>,
+    /// The deepest nesting of objects and arrays accepted, from 1 to 1000 [default: 128].
+    #[arg(long, value_name = "N", value_parser = limits::parse_depth)]
+    pub(crate) max_depth: Option<Depth>,
+    /// The most nodes that YAML aliases may produce ("billion laughs") [default: 100000].
+    #[arg(long, value_name = "N", value_parser = limits::parse_count)]
+    pub(crate) max_yaml_alias_nodes: Option<Count>,
+}
+
+impl CheckArgs {
+    /// The limits set on the command line.
+    pub(crate) fn limits(&self) -> LimitSettings {
+        LimitSettings {
+            max_file_size: self.max_file_size,
+            max_depth: self.max_depth,
+            max_yaml_alias_nodes: self.max_yaml_alias_nodes,
+        }
+    }
 }
 
 /// `idplint schema`.

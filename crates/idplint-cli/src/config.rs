@@ -7,11 +7,13 @@ use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use idplint::source::Limits;
 use idplint::{AccessLevel, Context, Kind, Strategy};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
+use crate::limits::LimitSettings;
 use crate::selection::{Ignored, Level, RuleSettings, Selector};
 
 /// A byte range in the config file.
@@ -31,6 +33,8 @@ pub(crate) struct Config {
     files_owner: Vec<usize>,
     /// `[rules]`.
     pub rules: RuleSettings,
+    /// `[limits]`.
+    pub limits: LimitSettings,
     /// `[[rules.per-file]]`, and which entry each glob of `per_file_globs` belongs to.
     per_file: Vec<RuleSettings>,
     per_file_globs: GlobSet,
@@ -88,7 +92,8 @@ impl Config {
             };
             if let Some(current) = entry.current {
                 let path = dir.join(current.get_ref());
-                let from_file = crate::input::load_current(&path).map_err(|e| {
+                let limits = raw.limits.apply(Limits::default());
+                let from_file = crate::input::load_current(&path, &limits).map_err(|e| {
                     // Name the file as written, not as joined to the config's folder.
                     let e = e.replacen(&path.display().to_string(), current.get_ref(), 1);
                     source.error(Some(current.span()), &format!("`current`: {e}"))
@@ -124,6 +129,7 @@ impl Config {
             files_globs,
             files_owner,
             rules,
+            limits: raw.limits,
             per_file,
             per_file_globs,
             per_file_owner,
@@ -297,6 +303,8 @@ struct Raw {
     files: Vec<RawFiles>,
     #[serde(default)]
     rules: RawRules,
+    #[serde(default)]
+    limits: LimitSettings,
 }
 
 /// `[[files]]`.

@@ -5,12 +5,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use idplint::Context;
-use idplint::source::Format as Syntax;
+use idplint::source::{Format as Syntax, Limits};
 
 use crate::commands::{tool_error, tool_warning};
-
-/// Files larger than this are reported, not read.
-pub(crate) const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// One thing to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,44 +97,66 @@ fn is_payload_name(path: &Path) -> bool {
     })
 }
 
-/// Read a file (or standard input for `-`), refusing what is not a regular file or is too large.
-/// Returns the name to report and the bytes.
-pub(crate) fn read(input: &Input, stdin_name: &str) -> Result<(String, Vec<u8>), String> {
+/// Read a file (or standard input for `-`), refusing what is not a regular file or is larger
+/// than `max_size` bytes. The file type and size are checked before the file is opened, and
+/// again on the open file; no more than `max_size + 1` bytes are ever read. Returns the name to
+/// report and the bytes.
+pub(crate) fn read(
+    input: &Input,
+    stdin_name: &str,
+    max_size: u64,
+) -> Result<(String, Vec<u8>), String> {
+    let too_large = |name: &str| format!("{name}: larger than the limit of {max_size} bytes");
     let path = match input {
         Input::File(path) => path,
         Input::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
-                .take(MAX_FILE_SIZE + 1)
+                .take(max_size.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{stdin_name}: cannot read standard input: {e}"))?;
-            if bytes.len() as u64 > MAX_FILE_SIZE {
-                return Err(format!(
-                    "{stdin_name}: larger than the limit of {MAX_FILE_SIZE} bytes"
-                ));
+            if bytes.len() as u64 > max_size {
+                return Err(too_large(stdin_name));
             }
             return Ok((stdin_name.to_owned(), bytes));
         }
     };
     let name = path.display().to_string();
+    // Not opened yet: opening a FIFO would wait for a writer, and a device has no end.
     let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    regular(&name, &meta, max_size)?;
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    // The same checks on what was opened, in case the path changed in between.
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    regular(&name, &meta, max_size)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or_default());
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > max_size {
+        // The file grew after it was measured.
+        return Err(too_large(&name));
+    }
+    Ok((name, bytes))
+}
+
+/// `Ok` for a regular file of at most `max_size` bytes.
+fn regular(name: &str, meta: &std::fs::Metadata, max_size: u64) -> Result<(), String> {
     if meta.is_dir() {
         return Err(format!("{name}: is a directory"));
     }
     if !meta.is_file() {
         return Err(format!("{name}: not a regular file"));
     }
-    if meta.len() > MAX_FILE_SIZE {
+    if meta.len() > max_size {
         return Err(format!(
-            "{name}: {} bytes, larger than the limit of {MAX_FILE_SIZE} bytes",
+            "{name}: {} bytes, larger than the limit of {max_size} bytes",
             meta.len()
         ));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or_default());
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    Ok((name, bytes))
+    Ok(())
 }
 
 /// What went wrong, in a few words.
@@ -151,19 +170,15 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 
 /// The context of the identity provider saved in `path` (an `auth0.idp` payload; `-` is
 /// standard input).
-pub(crate) fn load_current(path: &Path) -> Result<Context, String> {
+pub(crate) fn load_current(path: &Path, limits: &Limits) -> Result<Context, String> {
     let input = if path.as_os_str() == "-" {
         Input::Stdin
     } else {
         Input::File(path.to_path_buf())
     };
-    let (name, bytes) = read(&input, "<stdin>")?;
+    let (name, bytes) = read(&input, "<stdin>", limits.max_file_size)?;
     let text = idplint::check::decode(&bytes).map_err(|d| format!("{name}: {}", d.message))?;
-    let parsed = idplint::source::parse(
-        text,
-        Syntax::from_path(path),
-        &idplint::source::Limits::default(),
-    );
+    let parsed = idplint::source::parse(text, Syntax::from_path(path), limits);
     let value = parsed.value.ok_or_else(|| {
         let why = parsed.problems.first().map_or("", |p| p.message.as_str());
         format!("{name}: not valid JSON or YAML: {why}")

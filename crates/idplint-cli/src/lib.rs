@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod config;
 mod input;
+mod limits;
 mod output;
 mod selection;
 

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use idplint::render::Style;
-use idplint::source::Format as Syntax;
+use idplint::source::{Format as Syntax, Limits};
 use idplint::{Context, Options};
 
 use super::tool_error;
@@ -161,7 +161,7 @@ struct Checked {
 impl Plan {
     fn new(args: &CheckArgs) -> Result<Plan, SetupError> {
         let cli_rules = RuleSettings::from_args(&args.select, &args.ignore)?;
-        let options = cli_options(args)?;
+        let mut options = cli_options(args)?;
         let cwd = std::env::current_dir().unwrap_or_default();
         let config = if args.no_config {
             None
@@ -175,6 +175,8 @@ impl Plan {
         let mut config_levels = Levels::default();
         if let Some(config) = &config {
             config_levels.apply(&config.rules);
+            // The command line's limits win over the config file's.
+            options.limits = args.limits().apply(config.limits.apply(Limits::default()));
         }
         let mut levels = config_levels.clone();
         levels.apply(&cli_rules);
@@ -218,7 +220,8 @@ impl Plan {
 
     /// Read, check and render one input.
     fn check(&self, input: &Input, args: &CheckArgs, style: Style) -> Result<Checked, String> {
-        let (name, bytes) = input::read(input, &args.stdin_filename)?;
+        let max_size = self.options.limits.max_file_size;
+        let (name, bytes) = input::read(input, &args.stdin_filename, max_size)?;
         let (options, levels) = self.for_file(Path::new(&name));
         let syntax = Syntax::from_path(Path::new(&name));
         let mut report = idplint::check_bytes(&name, &bytes, syntax, &options);
@@ -248,14 +251,16 @@ fn cli_options(args: &CheckArgs) -> Result<Options, String> {
         strategy: args.strategy.as_deref().map(str::parse).transpose()?,
         access_level: args.access_level.as_deref().map(str::parse).transpose()?,
     };
+    let limits = args.limits().apply(Limits::default());
     if let Some(current) = &args.current {
-        let from_file = input::load_current(current).map_err(|e| format!("--current {e}"))?;
+        let from_file =
+            input::load_current(current, &limits).map_err(|e| format!("--current {e}"))?;
         context = context.or(from_file);
     }
     Ok(Options {
         kind,
         context,
-        limits: idplint::source::Limits::default(),
+        limits,
     })
 }
 

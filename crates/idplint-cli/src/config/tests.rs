@@ -159,6 +159,22 @@ fn errors_point_at_line_and_column() {
             "[rules\n",
             "idplint.toml:1:7: error: unclosed table, expected `]`",
         ),
+        (
+            "[limits]\nmax-size = 3\n",
+            "idplint.toml:2:1: error: unknown field `max-size`, expected one of `max-file-size`, `max-depth`, `max-yaml-alias-nodes`",
+        ),
+        (
+            "[limits]\nmax-file-size = \"16MB\"\n",
+            "idplint.toml:2:17: error: invalid size `16MB`: expected bytes, such as `1048576`, `512KiB` or `16MiB`",
+        ),
+        (
+            "[limits]\nmax-depth = 0\n",
+            "idplint.toml:2:13: error: invalid depth `0`: expected a whole number from 1 to 1000",
+        ),
+        (
+            "[limits]\nmax-yaml-alias-nodes = -1\n",
+            "idplint.toml:2:24: error: expected a number of nodes (a whole number)",
+        ),
     ] {
         assert_eq!(first_line("errors", config), expected, "{config}");
     }
@@ -174,4 +190,25 @@ fn the_offending_line_is_shown_with_a_caret() {
         "idplint.toml:2:19: error: unknown rule `é`; `idplint rules` lists them\n  |\n2 | ignore = [\"IDP1\", \"é\"]\n  |                   ^^^",
         "columns count characters"
     );
+}
+
+#[test]
+fn limits_are_read_over_the_defaults() {
+    let t = Temp::new(
+        "limits",
+        "[limits]\nmax-file-size = \"1MiB\"\nmax-depth = 20\nmax-yaml-alias-nodes = 50\n",
+    );
+    let limits = t.load().unwrap().limits.apply(Limits::default());
+    assert_eq!(
+        limits,
+        Limits {
+            max_file_size: 1 << 20,
+            max_depth: 20,
+            max_alias_nodes: 50
+        }
+    );
+    let t = Temp::new("limits-bytes", "[limits]\nmax-file-size = 1000\n");
+    let limits = t.load().unwrap().limits.apply(Limits::default());
+    assert_eq!(limits.max_file_size, 1000);
+    assert_eq!(limits.max_depth, Limits::default().max_depth);
 }

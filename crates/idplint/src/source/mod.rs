@@ -41,18 +41,32 @@ impl Format {
     }
 }
 
-/// Bounds on what the parsers accept, so that hostile input cannot exhaust time or memory.
+/// Bounds on what idplint reads, so that hostile input cannot exhaust time or memory. The
+/// defaults live here and nowhere else; the command line and `idplint.toml` can change them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// The deepest nesting of arrays and objects accepted.
+    /// The largest payload file, in bytes, that a caller should read. The parsers do not look
+    /// at it (they are given text already read); the CLI refuses a larger file before it reads
+    /// it, and never reads more than this many bytes.
+    pub max_file_size: u64,
+    /// The deepest nesting of arrays and objects accepted (at most [`Limits::MAX_DEPTH`]; JSON
+    /// reads 127 levels at most whatever it says).
     pub max_depth: usize,
     /// The most nodes that YAML alias expansion may produce.
     pub max_alias_nodes: usize,
 }
 
+impl Limits {
+    /// The largest `max_depth` a caller may set. Validation and rendering walk a value
+    /// recursively; this many levels stay far from the stack's end, even on a worker thread
+    /// and in a debug build.
+    pub const MAX_DEPTH: usize = 1000;
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
+            max_file_size: 16 * 1024 * 1024,
             max_depth: 128,
             max_alias_nodes: 100_000,
         }

@@ -408,10 +408,10 @@ impl<'t> Builder<'t> {
                 // before the builder has seen the level past `max_depth`. The text before the
                 // offending bracket nests at most 255 levels: read it again to find that level.
                 let before = self.text.get(..start).unwrap_or_default();
-                if let Err(problem) = Builder::new(before, &self.limits, false).run() {
-                    if problem.message == self.too_deep(0..0).message {
-                        return problem;
-                    }
+                if let Err(problem) = Builder::new(before, &self.limits, false).run()
+                    && problem.message == self.too_deep(0..0).message
+                {
+                    return problem;
                 }
             }
             let limit = self.limits.max_depth.min(SAPHYR_MAX_FLOW_DEPTH);
