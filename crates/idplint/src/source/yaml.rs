@@ -21,7 +21,7 @@ use saphyr_parser::{Event, Parser};
 use serde_json::{Map, Value};
 
 use super::json_errors::invalid;
-use super::yaml_scalar::{CharOffsets, key_string, resolve};
+use super::yaml_scalar::{CharOffsets, bad_unicode_escape, key_string, resolve};
 use super::{Limits, NodeSpans, Parsed, Span, SyntaxProblem, push_token};
 
 /// The deepest flow nesting saphyr's scanner accepts.
@@ -416,6 +416,13 @@ impl<'t> Builder<'t> {
             }
             let limit = self.limits.max_depth.min(SAPHYR_MAX_FLOW_DEPTH);
             return invalid(span, format!("nesting is deeper than {limit} levels"));
+        }
+        if err
+            .info()
+            .ends_with("found invalid Unicode character escape code")
+            && let Some((span, message)) = bad_unicode_escape(self.text, start)
+        {
+            return invalid(span, message);
         }
         invalid(span, err.info().to_owned())
     }

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 use saphyr::{Scalar, ScalarStyle, Tag};
 use serde_json::{Number, Value};
 
+use super::Span;
+
 /// Converts saphyr's positions, which count characters, to byte offsets.
 ///
 /// For non-ASCII text it keeps the byte offset of every 64th character (built once, in one
@@ -103,6 +105,43 @@ fn tag_name(tag: &Tag) -> String {
     } else {
         tag.to_string()
     }
+}
+
+/// The first `\u` or `\U` escape of the double-quoted scalar that opens at `quote` whose
+/// value is not a character (a UTF-16 surrogate, or past U+10FFFF): its span and what is wrong.
+/// saphyr reports such an escape at the opening quote, without saying which one.
+pub(super) fn bad_unicode_escape(text: &str, quote: usize) -> Option<(Span, String)> {
+    let bytes = text.as_bytes();
+    let mut i = quote + 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => return None,
+            b'\\' => {
+                let digits = match bytes.get(i + 1) {
+                    Some(b'u') => 4,
+                    Some(b'U') => 8,
+                    _ => {
+                        i += 2;
+                        continue;
+                    }
+                };
+                let escape = text.get(i..i + 2 + digits)?;
+                let code = u32::from_str_radix(&escape[2..], 16).ok()?;
+                if char::from_u32(code).is_none() {
+                    let why = if (0xD800..=0xDFFF).contains(&code) {
+                        "is a UTF-16 surrogate, not a character"
+                    } else {
+                        "is past U+10FFFF, not a character"
+                    };
+                    let message = format!("invalid string escape: `{escape}` {why}");
+                    return Some((i..i + escape.len(), message));
+                }
+                i += 2 + digits;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// The JSON object key for a resolved mapping key: strings as they are, integers and booleans

@@ -236,12 +236,16 @@ fn scan_errors_have_byte_spans() {
         problem.message
     );
     assert!(problem.span.end <= text.len());
-    let text = "k: \"漢字\\ud800\"";
-    let problem = error(text);
-    assert_eq!(&text[problem.span.clone()], "\"");
-    assert_eq!(
-        problem.message,
-        "while parsing a quoted scalar, found invalid Unicode character escape code"
+    // saphyr points at the opening quote; the problem names the escape.
+    let surrogate = "invalid string escape: `\\ud800` is a UTF-16 surrogate, not a character";
+    assert_error("k: \"漢字\\t\\\\\\ud800\"", "\\ud800", surrogate);
+    let pair = "invalid string escape: `\\ud83d` is a UTF-16 surrogate, not a character";
+    assert_error("k: \"\\ud83d\\ude00\"", "\\ud83d", pair);
+    let past = "invalid string escape: `\\U00110000` is past U+10FFFF, not a character";
+    assert_error(
+        "k: [\"\\x41\\u00e9\", \"\\U00110000\"]",
+        "\\U00110000",
+        past,
     );
 }
 
