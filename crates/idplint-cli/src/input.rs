@@ -148,7 +148,7 @@ fn regular(name: &str, meta: &std::fs::Metadata, max_size: u64) -> Result<(), St
         return Err(format!("{name}: is a directory"));
     }
     if !meta.is_file() {
-        return Err(format!("{name}: not a regular file"));
+        return Err(format!("{name}: not a regular file{}", special(meta)));
     }
     if meta.len() > max_size {
         return Err(format!(
@@ -157,6 +157,29 @@ fn regular(name: &str, meta: &std::fs::Metadata, max_size: u64) -> Result<(), St
         ));
     }
     Ok(())
+}
+
+/// What a file that is neither a regular file nor a directory is: ` (a FIFO)`, ….
+#[cfg(unix)]
+fn special(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        " (a FIFO)"
+    } else if t.is_char_device() {
+        " (a character device)"
+    } else if t.is_block_device() {
+        " (a block device)"
+    } else if t.is_socket() {
+        " (a socket)"
+    } else {
+        ""
+    }
+}
+
+#[cfg(not(unix))]
+fn special(_: &std::fs::Metadata) -> &'static str {
+    ""
 }
 
 /// What went wrong, in a few words.
