@@ -7,6 +7,7 @@ mod check;
 mod config;
 mod discovery;
 mod formats;
+mod hostile;
 mod other;
 mod readme;
 mod selection;
