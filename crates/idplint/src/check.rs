@@ -56,12 +56,7 @@ impl FileReport {
 pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
     const REENCODE: Option<&str> = Some("re-encode it as UTF-8");
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // UTF-16 shows as a byte order mark, or as ASCII with every other byte zero.
-    let utf16 = bytes.starts_with(b"\xFF\xFE")
-        || bytes.starts_with(b"\xFE\xFF")
-        || (bytes.len() >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 && bytes[2] != 0)
-        || (bytes.len() >= 4 && bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0 && bytes[3] != 0);
-    if utf16 {
+    if utf16(bytes).is_some() {
         let message = "the file is UTF-16; idplint reads UTF-8";
         return Err(Box::new(syntax_error(0..0, message, REENCODE)));
     }
@@ -84,6 +79,41 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
     })
 }
 
+/// Whether the bytes look like UTF-16: a byte order mark, or ASCII with every other byte zero.
+/// `Some(true)` for big-endian.
+fn utf16(bytes: &[u8]) -> Option<bool> {
+    let zeros = |a: usize, b: usize| bytes.len() >= 4 && bytes[a] == 0 && bytes[b] == 0;
+    let non_zero = |a: usize, b: usize| bytes.len() >= 4 && bytes[a] != 0 && bytes[b] != 0;
+    if bytes.starts_with(b"\xFF\xFE") || (zeros(1, 3) && non_zero(0, 2)) {
+        Some(false)
+    } else if bytes.starts_with(b"\xFE\xFF") || (zeros(0, 2) && non_zero(1, 3)) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The text to show for a file that does not decode: UTF-16 decoded as such (so that secrets
+/// in it are recognised and masked like anywhere else), anything else as far as it is UTF-8.
+fn shown_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Some(big_endian) = utf16(bytes) else {
+        return String::from_utf8_lossy(bytes).into_owned();
+    };
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned()
+}
+
 fn syntax_error(span: source::Span, message: &str, help: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(&invalid_syntax::RULE, "", message)
         .with_span(span)
@@ -101,9 +131,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) 
         Ok(text) => check_text(name, text, format, options),
         Err(d) => {
             // Show the text as far as it decodes, so that the snippet has something to point at.
-            let shown =
-                String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-                    .into_owned();
+            let shown = shown_text(bytes);
             let mut d = *d;
             d.span = d.span.map(|s| char_bounds(&shown, s));
             FileReport {
