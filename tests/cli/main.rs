@@ -10,6 +10,7 @@ mod formats;
 mod hostile;
 mod other;
 mod readme;
+mod secrets;
 mod selection;
 mod untouched;
 

@@ -21,6 +21,20 @@ pub const SECRET_KEYS: &[&str] = &[
     "api_key",
 ];
 
+/// A variable reference that a deploy step substitutes (`${VAR}`, `$VAR`, `##VAR##`,
+/// `@@VAR@@`, `{{ var }}`): a secret field may hold one, as it is no secret itself.
+static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\s*(\$\{[^}]+\}|\$[A-Za-z_][A-Za-z0-9_]*|##[^#]+##|@@[^@]+@@|\{\{[^}]+\}\})\s*$",
+    )
+    .expect("static regex")
+});
+
+/// Whether the value of a secret field is a variable reference rather than a literal secret.
+pub fn is_reference(value: &str) -> bool {
+    REFERENCE.is_match(value)
+}
+
 /// `key` in lower case without `_` and `-`, into `buf`; `None` when it cannot be a secret key
 /// (too long, or not ASCII).
 fn normalise<'a>(key: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {

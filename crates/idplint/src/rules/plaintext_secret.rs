@@ -1,7 +1,3 @@
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -34,15 +30,7 @@ declare_rule! {
     }
 }
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\$\{[^}]+\}|\$[A-Za-z_][A-Za-z0-9_]*|##[^#]+##|@@[^@]+@@|\{\{[^}]+\}\})\s*$")
-        .expect("static regex")
-});
-
-/// Whether a secret value is a reference to be substituted at deploy time.
-pub(crate) fn is_reference(value: &str) -> bool {
-    REFERENCE.is_match(value)
-}
+pub(crate) use crate::secrets::is_reference;
 
 pub(crate) fn check_string(pointer: &str, key: &str, value: &str, out: &mut Vec<Diagnostic>) {
     if value.trim().is_empty() || !crate::secrets::is_secret_key(key) || is_reference(value) {
