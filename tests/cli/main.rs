@@ -11,6 +11,7 @@ mod hostile;
 mod other;
 mod readme;
 mod secrets;
+mod security;
 mod selection;
 mod untouched;
 
