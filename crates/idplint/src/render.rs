@@ -116,11 +116,31 @@ impl miette::Diagnostic for WithSource<'_> {
         miette::Diagnostic::help(self.diagnostic)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        miette::Diagnostic::labels(self.diagnostic)
+        let span = underlined(self.source.text(), self.diagnostic.span.clone()?);
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_primary_with_span(self.diagnostic.label.clone(), span),
+        )))
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(self.source)
     }
+}
+
+/// The longest one-line span underlined in full, in bytes.
+const MAX_UNDERLINE: usize = 1024;
+
+/// The part of `span` to underline: all of it, except that a one-line span longer than
+/// [`MAX_UNDERLINE`] is underlined at its start only, so that a 10 MB value does not add an
+/// underline three times its size to the output.
+fn underlined(text: &str, span: crate::source::Span) -> std::ops::Range<usize> {
+    if span.len() <= MAX_UNDERLINE || text.get(span.clone()).is_none_or(|s| s.contains('\n')) {
+        return span;
+    }
+    let mut end = span.start + MAX_UNDERLINE;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    span.start..end
 }
 
 /// How to render.
@@ -180,4 +200,27 @@ pub fn render_with(report: &FileReport, view: &SourceView, style: Style) -> Stri
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_one_line_spans_are_underlined_at_their_start() {
+        let text = format!("a: \"{}\"\nb: [\n{}]\n", "é".repeat(1000), "1,".repeat(600));
+        let value = 3..2005;
+        assert_eq!(
+            underlined(&text, value),
+            3..1026,
+            "1024 bytes, whole characters"
+        );
+        assert_eq!(underlined(&text, 0..10), 0..10);
+        let list = text.find('[').unwrap()..text.len() - 1;
+        assert_eq!(
+            underlined(&text, list.clone()),
+            list,
+            "a span over lines stays whole"
+        );
+    }
 }
