@@ -773,3 +773,41 @@ fn unreadable_files_are_reported() {
         );
     }
 }
+
+#[test]
+fn every_format_renders_hostile_files_within_bounds() {
+    let t = Temp::new("hostile-formats");
+    let big = "x".repeat(10 * 1024 * 1024);
+    let n = 100_000;
+    let files: [(&str, Vec<u8>); 8] = [
+        ("big.json", format!("{{\"display_name\": \"{big}\"}}").into_bytes()),
+        ("big.yaml", format!("display_name: {big}\n").into_bytes()),
+        ("deep.json", "[".repeat(n).into_bytes()),
+        ("deep.yaml", format!("{}x\n", "- ".repeat(n)).into_bytes()),
+        ("laughs.yaml", b"a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n".to_vec()),
+        ("utf16.json", "{\"a\": 1}".encode_utf16().flat_map(u16::to_le_bytes).collect()),
+        ("latin1.yaml", b"a: \xe9\n".to_vec()),
+        ("nul.json", b"{\"a\": \"\0\"}".to_vec()),
+    ];
+    let mut args = vec!["check"];
+    for (name, bytes) in &files {
+        std::fs::write(t.path().join(name), bytes).expect("write a case");
+        args.push(name);
+    }
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let mut args = args.clone();
+        args.extend(["--format", format]);
+        let o = bounded(t.path(), &args, Stdio::null());
+        assert_eq!((code(&o), stderr(&o).as_str()), (1, ""), "{format}");
+        let out = stdout(&o);
+        for (name, _) in &files {
+            assert!(out.contains(name), "{format}: {name} is not reported");
+        }
+        // Each 10 MB line is shown once, and a long value is underlined at its start only.
+        assert!(
+            out.len() < 30 * 1024 * 1024,
+            "{format}: {} bytes of output",
+            out.len()
+        );
+    }
+}
