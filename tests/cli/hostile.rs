@@ -811,3 +811,47 @@ fn every_format_renders_hostile_files_within_bounds() {
         );
     }
 }
+
+/// `--max-depth 1000`, the most allowed, on enough files that worker threads (with their smaller
+/// stacks) check them: validation and rendering recurse over values that deep without
+/// overflowing.
+#[test]
+fn the_deepest_max_depth_is_safe_on_worker_threads() {
+    let t = Temp::new("hostile-max-depth");
+    // A GenAuth connection whose free-form `fields` nest 1000 levels in all.
+    let deep = format!(
+        "extIdpId: \"6318061be13c0ce6a64093e5\"\ntype: oidc\nidentifier: a\ndisplayName: A\nfields:\n  x:\n    {}\"{{yourDomain}} http://x\"\n",
+        "- ".repeat(998)
+    );
+    for i in 0..40 {
+        std::fs::write(t.path().join(format!("c{i:02}.yaml")), &deep).unwrap();
+    }
+    let o = bounded(
+        t.path(),
+        &["check", ".", "--max-depth", "1000", "--format", "concise"],
+        Stdio::null(),
+    );
+    assert_eq!((code(&o), stderr(&o).as_str()), (0, ""), "{}", stdout(&o));
+    assert!(
+        stdout(&o).ends_with("Found 0 errors and 160 warnings in 40 files.\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = bounded(
+        t.path(),
+        &[
+            "check",
+            "c00.yaml",
+            "--max-depth",
+            "999",
+            "--format",
+            "concise",
+        ],
+        Stdio::null(),
+    );
+    assert!(
+        stdout(&o).contains("nesting is deeper than 999 levels"),
+        "{}",
+        stdout(&o)
+    );
+}
