@@ -757,6 +757,11 @@ fn unreadable_files_are_reported() {
         &[],
         Expect::ToolError("Input/output error (os error 5)"),
     );
+    // A file whose size says 0 but that holds more than the limit (a /proc file, or a file
+    // that grew after it was measured): no more than the limit is read, and it is reported.
+    symlink("/proc/self/status", p.join("status.yaml")).unwrap();
+    let over = Expect::ToolError("larger than the limit of 100 bytes");
+    assert_case(p, "status.yaml", &["--max-file-size", "100"], over);
     // A file without read permission: root reads it anyway, so only when the test cannot.
     std::fs::write(p.join("locked.yaml"), "is_enabled: true\n").unwrap();
     std::fs::set_permissions(
