@@ -18,8 +18,9 @@ use super::{Temp, code, stderr, stdout};
 const OTHER: &str = "other.json";
 const OTHER_TEXT: &str = "{\"display_name\": \" Acme\"}\n";
 
-/// The address space a run may use, in KiB. A debug build checks a 10 MB string in about
-/// 160 MiB; expanding a "billion laughs" or reading a 16 MiB-plus file whole would not fit.
+/// The address space a run may use, in KiB. A debug build checks a 10 MB string in less than
+/// 100 MiB; expanding a "billion laughs" (10^9 nodes) or reading the 1 TiB sparse file of
+/// `files_over_the_size_limit_are_not_read` would not fit.
 const MEMORY_KIB: u64 = 1024 * 1024;
 /// How long a run may take: generous, for a debug build on a busy machine.
 const TIME: Duration = Duration::from_mins(2);
