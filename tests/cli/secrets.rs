@@ -61,7 +61,24 @@ fn secrets_of(path: &Path) -> (Vec<String>, String) {
     let bytes = std::fs::read(path).expect("read testdata");
     let format = Format::from_path(path);
     let report = idplint::check_bytes("t", &bytes, format, &idplint::Options::default());
-    let text = &report.source.text;
+    // A UTF-16 file is searched as the text it holds, decoded here, whatever idplint shows.
+    let utf16 = |big: bool| {
+        let units = bytes.get(2..).unwrap_or_default().chunks_exact(2);
+        let units = units.map(|p| {
+            if big {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        });
+        String::from_utf16_lossy(&units.collect::<Vec<_>>())
+    };
+    let text = match bytes.get(..2) {
+        Some(b"\xFF\xFE") => utf16(false),
+        Some(b"\xFE\xFF") => utf16(true),
+        _ => report.source.text.to_string(),
+    };
+    let text = &text;
     let mut found = Vec::new();
     let mut index = None;
     if let Some(value) = idplint::source::parse(text, format, &Limits::default()).value {
