@@ -148,36 +148,57 @@ pub(crate) fn check_strings(
     out: &mut Vec<crate::diagnostic::Diagnostic>,
 ) {
     let mut pointer = String::new();
-    walk_strings(value, &mut pointer, "", out);
+    let top = Field {
+        name: "",
+        secret: false,
+        in_secret: false,
+    };
+    walk_strings(value, &mut pointer, top, out);
+}
+
+/// The member a string belongs to (an array item belongs to the array's member).
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    /// Its key.
+    name: &'a str,
+    /// Whether the key names a secret.
+    secret: bool,
+    /// Whether it, or a member it is inside, is a secret (as [`crate::secrets::is_secret_pointer`]).
+    in_secret: bool,
 }
 
 fn walk_strings(
     value: &serde_json::Value,
     pointer: &mut String,
-    field: &str,
+    field: Field<'_>,
     out: &mut Vec<crate::diagnostic::Diagnostic>,
 ) {
     use serde_json::Value;
     match value {
         Value::String(s) => {
-            plaintext_secret::check_string(pointer, field, s, out);
-            placeholder_value::check_string(pointer, s, out);
-            surrounding_whitespace::check_string(pointer, field, s, out);
+            plaintext_secret::check_string(pointer, field.secret, s, out);
+            placeholder_value::check_string(pointer, field.in_secret, s, out);
+            surrounding_whitespace::check_string(pointer, field.name, s, out);
         }
         Value::Array(items) => {
+            let len = pointer.len();
             for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
+                crate::source::push_index(pointer, i);
                 walk_strings(item, pointer, field, out);
                 pointer.truncate(len);
             }
         }
         Value::Object(map) => {
+            let len = pointer.len();
             for (k, v) in map {
-                let len = pointer.len();
                 crate::source::push_token(pointer, k);
-                walk_strings(v, pointer, k, out);
+                let secret = crate::secrets::is_secret_key(k);
+                let member = Field {
+                    name: k,
+                    secret,
+                    in_secret: field.in_secret || secret,
+                };
+                walk_strings(v, pointer, member, out);
                 pointer.truncate(len);
             }
         }

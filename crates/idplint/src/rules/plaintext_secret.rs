@@ -1,7 +1,3 @@
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -34,18 +30,34 @@ declare_rule! {
     }
 }
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\$\{[^}]+\}|\$[A-Za-z_][A-Za-z0-9_]*|##[^#]+##|@@[^@]+@@|\{\{[^}]+\}\})\s*$")
-        .expect("static regex")
-});
-
-/// Whether a secret value is a reference to be substituted at deploy time.
+/// Whether a value is a deploy-time reference rather than a literal: `${VAR}`, `$VAR`,
+/// `##VAR##`, `@@VAR@@` or `{{ var }}`, with white space around it allowed.
 pub(crate) fn is_reference(value: &str) -> bool {
-    REFERENCE.is_match(value)
+    let v = value.trim();
+    // `open`, then one or more characters other than `stop`, then `close`.
+    let wrapped = |open: &str, stop: char, close: &str| {
+        v.len() > open.len() + close.len()
+            && v.starts_with(open)
+            && v.ends_with(close)
+            && !v[open.len()..v.len() - close.len()].contains(stop)
+    };
+    let variable = |name: &str| {
+        let mut bytes = name.bytes();
+        bytes
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    wrapped("${", '}', "}")
+        || wrapped("##", '#', "##")
+        || wrapped("@@", '@', "@@")
+        || wrapped("{{", '}', "}}")
+        || v.strip_prefix('$').is_some_and(variable)
 }
 
-pub(crate) fn check_string(pointer: &str, key: &str, value: &str, out: &mut Vec<Diagnostic>) {
-    if value.trim().is_empty() || !crate::secrets::is_secret_key(key) || is_reference(value) {
+/// Report `value` when it belongs to a secret field and is a literal.
+pub(crate) fn check_string(pointer: &str, secret: bool, value: &str, out: &mut Vec<Diagnostic>) {
+    if !secret || value.trim().is_empty() || is_reference(value) {
         return;
     }
     out.push(
@@ -57,4 +69,49 @@ pub(crate) fn check_string(pointer: &str, key: &str, value: &str, out: &mut Vec<
         .with_label("literal secret (masked)")
         .with_help("use a reference such as `${CLIENT_SECRET}` and substitute it at deploy time"),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_reference;
+
+    #[test]
+    fn references_are_recognised() {
+        for v in [
+            "${CLIENT_SECRET}",
+            "  ${a b}\n",
+            "$VAR",
+            "$_v4r",
+            "##SECRET##",
+            "@@SECRET@@",
+            "{{ secret }}",
+            "\u{3000}${X}\u{3000}",
+        ] {
+            assert!(is_reference(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn literals_are_not_references() {
+        for v in [
+            "",
+            "$",
+            "${}",
+            "${a}}",
+            "${a}b",
+            "$1VAR",
+            "$VAR-X",
+            "$VÄR",
+            "####",
+            "##a#b##",
+            "@@@@",
+            "{{}}",
+            "{{ a } }}",
+            "{{a}",
+            "h7Rk2pWx9LmQ4vTs",
+            "x${VAR}",
+        ] {
+            assert!(!is_reference(v), "{v:?}");
+        }
+    }
 }

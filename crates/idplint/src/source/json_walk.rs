@@ -5,9 +5,8 @@
 //! (an explicit stack of open containers) and never indexes out of bounds.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
-use super::{NodeSpans, Span, SyntaxProblem, push_token};
+use super::{NodeSpans, Span, SyntaxProblem, push_index, push_token};
 
 /// What a walk is asked to collect.
 #[derive(Debug, Clone, Copy)]
@@ -142,7 +141,7 @@ impl Walker<'_> {
                     (b',', false) => {
                         top.index += 1;
                         self.pointer.truncate(top.ptr_len);
-                        let _ = write!(self.pointer, "/{}", top.index);
+                        push_index(&mut self.pointer, top.index);
                         pos = self.skip_ws(pos + 1);
                         break;
                     }

@@ -173,6 +173,10 @@ impl SpanIndex {
 /// Escape one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`) and append it.
 pub fn push_token(pointer: &mut String, token: &str) {
     pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -180,4 +184,10 @@ pub fn push_token(pointer: &mut String, token: &str) {
             c => pointer.push(c),
         }
     }
+}
+
+/// Append an array index to a JSON Pointer.
+pub fn push_index(pointer: &mut String, index: usize) {
+    use std::fmt::Write as _;
+    let _ = write!(pointer, "/{index}");
 }

@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 
 use super::json_errors::invalid;
 use super::yaml_scalar::{CharOffsets, key_string, resolve};
-use super::{Limits, NodeSpans, Parsed, Span, SyntaxProblem, push_token};
+use super::{Limits, NodeSpans, Parsed, Span, SyntaxProblem, push_index, push_token};
 
 /// The deepest flow nesting saphyr's scanner accepts.
 const SAPHYR_MAX_FLOW_DEPTH: usize = 255;
@@ -293,8 +293,7 @@ impl<'t> Builder<'t> {
         self.pointer.truncate(top.ptr_len);
         match &top.content {
             Content::Seq(items) => {
-                self.pointer.push('/');
-                self.pointer.push_str(&items.len().to_string());
+                push_index(&mut self.pointer, items.len());
             }
             Content::Map {
                 key: Some((name, _)),
