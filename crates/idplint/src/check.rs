@@ -65,7 +65,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
         let message = "the file is UTF-16; idplint reads UTF-8";
         return Err(Box::new(syntax_error(0..0, message, REENCODE)));
     }
-    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         let message = "the file contains a NUL byte: payload files are text";
         return Err(Box::new(syntax_error(
             at..at + 1,

@@ -61,16 +61,20 @@ pub(crate) fn find(value: &str) -> Option<&str> {
 /// test is much cheaper than the regex.
 fn may_hold_placeholder(value: &str) -> bool {
     let bytes = value.as_bytes();
-    let at = |i: usize| {
+    memchr::memchr3_iter(b'{', b'<', b'Y', bytes).any(|i| {
         let rest = &bytes[i + 1..];
-        rest.get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"your"))
-            || (bytes[i] == b'{'
-                && [&b"TENANT}"[..], b"DOMAIN}", b"CLIENT_ID}"]
-                    .iter()
-                    .any(|name| rest.starts_with(name)))
-    };
-    (0..bytes.len()).any(|i| matches!(bytes[i], b'{' | b'<') && at(i)) || value.contains("YOUR_")
+        match bytes[i] {
+            b'Y' => rest.starts_with(b"OUR_"),
+            open => {
+                rest.get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"your"))
+                    || (open == b'{'
+                        && [&b"TENANT}"[..], b"DOMAIN}", b"CLIENT_ID}"]
+                            .iter()
+                            .any(|name| rest.starts_with(name)))
+            }
+        }
+    })
 }
 
 /// Report a placeholder in `value`, unless it is (inside) a secret field.

@@ -50,7 +50,8 @@ fn is_identifier_field(field: &str) -> bool {
 }
 
 pub(crate) fn check_string(pointer: &str, field: &str, value: &str, out: &mut Vec<Diagnostic>) {
-    if value.is_empty() || value.trim() == value || !is_identifier_field(field) {
+    let padded = value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace);
+    if !padded || !is_identifier_field(field) {
         return;
     }
     let where_ = match (

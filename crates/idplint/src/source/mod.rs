@@ -188,6 +188,36 @@ pub fn push_token(pointer: &mut String, token: &str) {
 
 /// Append an array index to a JSON Pointer.
 pub fn push_index(pointer: &mut String, index: usize) {
-    use std::fmt::Write as _;
-    let _ = write!(pointer, "/{index}");
+    // Without `write!`: its formatting machinery costs more than the digits.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = index;
+    loop {
+        start -= 1;
+        digits[start] = b"0123456789"[n % 10];
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    pointer.push('/');
+    pointer.extend(digits[start..].iter().map(|&d| char::from(d)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{push_index, push_token};
+
+    #[test]
+    fn pointer_tokens_are_escaped_and_indices_written() {
+        let mut p = String::new();
+        push_token(&mut p, "a/b~c");
+        push_index(&mut p, 0);
+        push_index(&mut p, 1_234_567);
+        push_token(&mut p, "x");
+        assert_eq!(p, "/a~1b~0c/0/1234567/x");
+        p.clear();
+        push_index(&mut p, usize::MAX);
+        assert_eq!(p, format!("/{}", usize::MAX));
+    }
 }
