@@ -120,7 +120,12 @@ pub(crate) fn read(input: &Input, stdin_name: &str) -> Result<(String, Vec<u8>),
         }
     };
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    let opened = open(path);
+    let meta = match &opened {
+        Ok((_, meta)) => meta.clone(),
+        // Say what it is when it cannot be opened (a socket, say), as for any other non-file.
+        Err(e) => std::fs::metadata(path).map_err(|_| format!("{name}: {}", io_reason(e)))?,
+    };
     if meta.is_dir() {
         return Err(format!("{name}: is a directory"));
     }
@@ -133,11 +138,31 @@ pub(crate) fn read(input: &Input, stdin_name: &str) -> Result<(String, Vec<u8>),
             meta.len()
         ));
     }
+    let (file, _) = opened.map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or_default());
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+    // The size is known: reading exactly that much needs no second read to find the end. A file
+    // that says it is empty (as some special files do) is read to its end.
+    let limit = if meta.len() > 0 {
+        meta.len()
+    } else {
+        MAX_FILE_SIZE + 1
+    };
+    file.take(limit)
+        .read_to_end(&mut bytes)
         .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     Ok((name, bytes))
+}
+
+/// Open a file for reading and ask the open file what it is: one path lookup, not two. On Unix
+/// without blocking, so that a FIFO is reported as not a regular file rather than waited on.
+fn open(path: &Path) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    Ok((file, meta))
 }
 
 /// What went wrong, in a few words.
