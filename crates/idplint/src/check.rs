@@ -39,7 +39,8 @@ pub struct FileReport {
     pub kind: Option<&'static Kind>,
     /// The findings, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
-    /// Where every node is, when the file has findings (built once, reused to render them).
+    /// Where the nodes that the findings point at are, and every secret value, when the file has
+    /// findings (built once, reused to render them).
     pub spans: Option<SpanIndex>,
 }
 
@@ -97,8 +98,21 @@ fn syntax_error(span: source::Span, message: &str, help: Option<&str>) -> Diagno
 
 /// Check the contents of one file.
 pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) -> FileReport {
+    check_bytes_with(name, bytes, format, options, |_| {})
+}
+
+/// [`check_bytes`], with `select` applied to the findings before they are located and sorted:
+/// it may drop findings or re-grade them (a caller's rule selection), and only those it keeps are
+/// looked up in the text.
+pub fn check_bytes_with(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    options: &Options,
+    select: impl FnOnce(&mut Vec<Diagnostic>),
+) -> FileReport {
     match decode(bytes) {
-        Ok(text) => check_text(name, text, format, options),
+        Ok(text) => check_text_with(name, text, format, options, select),
         Err(d) => {
             // Show the text as far as it decodes, so that the snippet has something to point at.
             let shown =
@@ -106,6 +120,8 @@ pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) 
                     .into_owned();
             let mut d = *d;
             d.span = d.span.map(|s| char_bounds(&shown, s));
+            let mut diagnostics = vec![d];
+            select(&mut diagnostics);
             FileReport {
                 source: SourceText {
                     name: name.to_owned(),
@@ -113,7 +129,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) 
                     format,
                 },
                 kind: options.kind,
-                diagnostics: vec![d],
+                diagnostics,
                 spans: None,
             }
         }
@@ -153,6 +169,18 @@ fn char_bounds(text: &str, span: source::Span) -> source::Span {
 
 /// Check payload text (already decoded, BOM removed).
 pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> FileReport {
+    check_text_with(name, text, format, options, |_| {})
+}
+
+/// [`check_text`], with `select` applied to the findings before they are located and sorted
+/// (see [`check_bytes_with`]).
+pub fn check_text_with(
+    name: &str,
+    text: &str,
+    format: Format,
+    options: &Options,
+    select: impl FnOnce(&mut Vec<Diagnostic>),
+) -> FileReport {
     let parsed = source::parse(text, format, &options.limits);
     let mut diagnostics = Vec::new();
     for p in &parsed.problems {
@@ -176,7 +204,16 @@ pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> 
             ),
         }
     }
-    let spans = (!diagnostics.is_empty()).then(|| SpanIndex::build(text, format, &options.limits));
+    select(&mut diagnostics);
+    let spans = (!diagnostics.is_empty()).then(|| {
+        let unlocated = diagnostics.iter().filter(|d| d.span.is_none());
+        SpanIndex::build_for(
+            text,
+            format,
+            &options.limits,
+            unlocated.map(|d| d.pointer.as_str()),
+        )
+    });
     if let Some(index) = &spans {
         for d in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
             d.span = Some(locate(text, index, &d.pointer, d.at_key));

@@ -221,9 +221,12 @@ impl Plan {
         let (name, bytes) = input::read(input, &args.stdin_filename)?;
         let (options, levels) = self.for_file(Path::new(&name));
         let syntax = Syntax::from_path(Path::new(&name));
-        let mut report = idplint::check_bytes(&name, &bytes, syntax, &options);
+        // Rules that are off are dropped before the findings are located in the text.
+        let report =
+            idplint::check::check_bytes_with(&name, &bytes, syntax, &options, |diagnostics| {
+                levels.filter(diagnostics);
+            });
         drop(bytes);
-        levels.filter(&mut report.diagnostics);
         let (errors, warnings) = report.counts();
         // Only the SARIF log lists the rules with findings; the other formats need no list.
         let mut rules: Vec<&'static idplint::Rule> = Vec::new();
