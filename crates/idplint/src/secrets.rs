@@ -21,9 +21,13 @@ pub const SECRET_KEYS: &[&str] = &[
     "api_key",
 ];
 
+/// Longer than any secret key once normalised: a key that reaches it is not one, and is read no
+/// further.
+const NORMALISED_MAX: usize = 16;
+
 /// `key` in lower case without `_` and `-`, into `buf`; `None` when it cannot be a secret key
 /// (too long, or not ASCII).
-fn normalise<'a>(key: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {
+fn normalise<'a>(key: &str, buf: &'a mut [u8; NORMALISED_MAX]) -> Option<&'a [u8]> {
     let mut n = 0;
     for b in key.bytes() {
         if b == b'_' || b == b'-' {
@@ -42,13 +46,13 @@ fn normalise<'a>(key: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {
 static NORMALISED: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
     SECRET_KEYS
         .iter()
-        .filter_map(|k| normalise(k, &mut [0; 32]).map(<[u8]>::to_vec))
+        .filter_map(|k| normalise(k, &mut [0; NORMALISED_MAX]).map(<[u8]>::to_vec))
         .collect()
 });
 
 /// Whether a member with this key holds a secret.
 pub fn is_secret_key(key: &str) -> bool {
-    let mut buf = [0; 32];
+    let mut buf = [0; NORMALISED_MAX];
     normalise(key, &mut buf).is_some_and(|k| NORMALISED.iter().any(|s| s.as_slice() == k))
 }
 
@@ -217,6 +221,14 @@ mod tests {
         assert!(is_secret_key("clientSecret"));
         assert!(is_secret_key("Client-Secret"));
         assert!(!is_secret_key("client_id"));
+        assert!(is_secret_key("c_l_i_e_n_t_s_e_c_r_e_t"));
+        assert!(!is_secret_key("client_secret_rotation"));
+        assert!(
+            SECRET_KEYS
+                .iter()
+                .all(|k| normalise(k, &mut [0; NORMALISED_MAX]).is_some()),
+            "every secret key fits"
+        );
         assert!(is_secret_pointer("/options/client_secret"));
         assert!(!is_secret_pointer("/options/client_id"));
     }

@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Site;
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -78,16 +79,23 @@ fn may_hold_placeholder(value: &str) -> bool {
 }
 
 /// Report a placeholder in `value`, unless it is (inside) a secret field.
-pub(crate) fn check_string(pointer: &str, in_secret: bool, value: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check_string(
+    site: Site<'_>,
+    in_secret: bool,
+    value: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     if in_secret {
         return; // never quote a secret, even a placeholder one
     }
     if let Some(p) = find(value) {
+        let pointer = site.pointer();
+        let at = field_path(&pointer);
         out.push(
             Diagnostic::new(
                 &RULE,
                 pointer,
-                format!("`{}` contains the placeholder `{p}`", field_path(pointer)),
+                format!("`{at}` contains the placeholder `{p}`"),
             )
             .with_label("placeholder")
             .with_help(

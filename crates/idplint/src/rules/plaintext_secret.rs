@@ -1,3 +1,4 @@
+use super::Site;
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -56,18 +57,18 @@ pub(crate) fn is_reference(value: &str) -> bool {
 }
 
 /// Report `value` when it belongs to a secret field and is a literal.
-pub(crate) fn check_string(pointer: &str, secret: bool, value: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check_string(site: Site<'_>, secret: bool, value: &str, out: &mut Vec<Diagnostic>) {
     if !secret || value.trim().is_empty() || is_reference(value) {
         return;
     }
+    let pointer = site.pointer();
+    let at = field_path(&pointer);
     out.push(
-        Diagnostic::new(
-            &RULE,
-            pointer,
-            format!("`{}` holds a literal secret", field_path(pointer)),
-        )
-        .with_label("literal secret (masked)")
-        .with_help("use a reference such as `${CLIENT_SECRET}` and substitute it at deploy time"),
+        Diagnostic::new(&RULE, pointer, format!("`{at}` holds a literal secret"))
+            .with_label("literal secret (masked)")
+            .with_help(
+                "use a reference such as `${CLIENT_SECRET}` and substitute it at deploy time",
+            ),
     );
 }
 
