@@ -286,9 +286,15 @@ fn in_order<T: Sync, R: Send>(
     // Workers take a few items at a time and send their results together: one wake-up of the
     // printing thread per batch, not per file.
     const BATCH: usize = 16;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(items.len().div_ceil(BATCH));
+    let batches = items.len().div_ceil(BATCH);
+    // Asking for the cores reads cgroup files: not worth it for a single batch.
+    let threads = if batches <= 1 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(batches)
+    };
     if threads <= 1 {
         for item in items {
             if stop.load(Ordering::Relaxed) {
