@@ -98,8 +98,8 @@ fn is_payload_name(path: &Path) -> bool {
 }
 
 /// Read a file (or standard input for `-`), refusing what is not a regular file or is larger
-/// than `max_size` bytes. The file type and size are checked before the file is opened, and
-/// again on the open file; no more than `max_size + 1` bytes are ever read. Returns the name to
+/// than `max_size` bytes. The file is opened without blocking and its type and size are checked
+/// on the open file before anything is read; no more than `max_size + 1` bytes are ever read. Returns the name to
 /// report and the bytes.
 pub(crate) fn read(
     input: &Input,
@@ -122,21 +122,22 @@ pub(crate) fn read(
         }
     };
     let name = path.display().to_string();
-    // Not opened yet: opening a FIFO would wait for a writer, and a device has no end.
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    // Opened without blocking, so that a FIFO is reported rather than waited on, and asked what
+    // it is before anything is read: a device has no end.
+    let opened = open(path);
+    let meta = match &opened {
+        Ok((_, meta)) => meta.clone(),
+        // Say what it is when it cannot be opened (a socket, say), as for any other non-file.
+        Err(e) => std::fs::metadata(path).map_err(|_| format!("{name}: {}", io_reason(e)))?,
+    };
     regular(&name, &meta, max_size)?;
-    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    // The same checks on what was opened, in case the path changed in between.
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    regular(&name, &meta, max_size)?;
+    let (file, _) = opened.map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or_default());
     file.take(max_size.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     if bytes.len() as u64 > max_size {
-        // The file grew after it was measured.
+        // The file grew after it was measured, or says it is empty and is not (`/proc`).
         return Err(too_large(&name));
     }
     Ok((name, bytes))
@@ -180,6 +181,18 @@ fn special(meta: &std::fs::Metadata) -> &'static str {
 #[cfg(not(unix))]
 fn special(_: &std::fs::Metadata) -> &'static str {
     ""
+}
+
+/// Open a file for reading and ask the open file what it is: one path lookup, not two. On Unix
+/// without blocking, so that a FIFO is reported as not a regular file rather than waited on.
+fn open(path: &Path) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    Ok((file, meta))
 }
 
 /// What went wrong, in a few words.

@@ -39,7 +39,8 @@ pub struct FileReport {
     pub kind: Option<&'static Kind>,
     /// The findings, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
-    /// Where every node is, when the file has findings (built once, reused to render them).
+    /// Where the nodes that the findings point at are, and every secret value, when the file has
+    /// findings (built once, reused to render them).
     pub spans: Option<SpanIndex>,
 }
 
@@ -60,7 +61,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
         let message = "the file is UTF-16; idplint reads UTF-8";
         return Err(Box::new(syntax_error(0..0, message, REENCODE)));
     }
-    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         let message = "the file contains a NUL byte: payload files are text";
         return Err(Box::new(syntax_error(
             at..at + 1,
@@ -127,13 +128,28 @@ fn syntax_error(span: source::Span, message: &str, help: Option<&str>) -> Diagno
 
 /// Check the contents of one file.
 pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) -> FileReport {
+    check_bytes_with(name, bytes, format, options, |_| {})
+}
+
+/// [`check_bytes`], with `select` applied to the findings before they are located and sorted:
+/// it may drop findings or re-grade them (a caller's rule selection), and only those it keeps are
+/// looked up in the text.
+pub fn check_bytes_with(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    options: &Options,
+    select: impl FnOnce(&mut Vec<Diagnostic>),
+) -> FileReport {
     match decode(bytes) {
-        Ok(text) => check_text(name, text, format, options),
+        Ok(text) => check_text_with(name, text, format, options, select),
         Err(d) => {
             // Show the text as far as it decodes, so that the snippet has something to point at.
             let shown = shown_text(bytes);
             let mut d = *d;
             d.span = d.span.map(|s| char_bounds(&shown, s));
+            let mut diagnostics = vec![d];
+            select(&mut diagnostics);
             FileReport {
                 source: SourceText {
                     name: name.to_owned(),
@@ -141,7 +157,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], format: Format, options: &Options) 
                     format,
                 },
                 kind: options.kind,
-                diagnostics: vec![d],
+                diagnostics,
                 spans: None,
             }
         }
@@ -181,6 +197,18 @@ fn char_bounds(text: &str, span: source::Span) -> source::Span {
 
 /// Check payload text (already decoded, BOM removed).
 pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> FileReport {
+    check_text_with(name, text, format, options, |_| {})
+}
+
+/// [`check_text`], with `select` applied to the findings before they are located and sorted
+/// (see [`check_bytes_with`]).
+pub fn check_text_with(
+    name: &str,
+    text: &str,
+    format: Format,
+    options: &Options,
+    select: impl FnOnce(&mut Vec<Diagnostic>),
+) -> FileReport {
     let parsed = source::parse(text, format, &options.limits);
     let mut diagnostics = Vec::new();
     for p in &parsed.problems {
@@ -204,7 +232,16 @@ pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> 
             ),
         }
     }
-    let spans = (!diagnostics.is_empty()).then(|| SpanIndex::build(text, format, &options.limits));
+    select(&mut diagnostics);
+    let spans = (!diagnostics.is_empty()).then(|| {
+        let unlocated = diagnostics.iter().filter(|d| d.span.is_none());
+        SpanIndex::build_for(
+            text,
+            format,
+            &options.limits,
+            unlocated.map(|d| d.pointer.as_str()),
+        )
+    });
     if let Some(index) = &spans {
         for d in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
             d.span = Some(locate(text, index, &d.pointer, d.at_key));

@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
+use crate::payload::auth0::AccessLevel;
 use crate::payload::{auth0, genauth};
 use crate::schema::{self, Built, Meta};
 
@@ -18,9 +19,15 @@ pub struct SchemaDef {
     request: bool,
     generate: fn(&Meta<'_>) -> Built,
     built: OnceLock<Built>,
-    lint: OnceLock<jsonschema::Validator>,
-    published: OnceLock<jsonschema::Validator>,
+    lint: OnceLock<Value>,
+    access: OnceLock<Vec<(String, Vec<AccessLevel>)>>,
+    lint_validator: OnceLock<jsonschema::Validator>,
+    published_validator: OnceLock<jsonschema::Validator>,
 }
+
+/// The lint schemas committed under `crates/idplint/lint-schemas/`, by schema id (see
+/// `build.rs`). Checking a file parses these rather than generating its schema.
+static LINT_SCHEMAS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/lint_schemas.rs"));
 
 impl SchemaDef {
     const fn new(
@@ -38,7 +45,9 @@ impl SchemaDef {
             generate,
             built: OnceLock::new(),
             lint: OnceLock::new(),
-            published: OnceLock::new(),
+            access: OnceLock::new(),
+            lint_validator: OnceLock::new(),
+            published_validator: OnceLock::new(),
         }
     }
 
@@ -59,15 +68,33 @@ impl SchemaDef {
         &self.built().published
     }
 
+    /// The lint schema: the committed `lint-schemas/<id>.json` (the `schemas` test keeps it equal
+    /// to [`Built::lint`]), or the generated one when there is no such file.
+    pub(crate) fn lint(&self) -> &Value {
+        self.lint.get_or_init(|| {
+            LINT_SCHEMAS
+                .iter()
+                .find(|(id, _)| *id == self.id)
+                .and_then(|(_, text)| serde_json::from_str(text).ok())
+                .unwrap_or_else(|| self.built().lint.clone())
+        })
+    }
+
+    /// The top-level fields that only some access levels may change, with those levels.
+    pub(crate) fn access(&self) -> &[(String, Vec<AccessLevel>)] {
+        self.access
+            .get_or_init(|| schema::access_levels(self.lint()))
+    }
+
     /// The validator of the lint schema: what idplint validates with.
     pub(crate) fn lint_validator(&self) -> &jsonschema::Validator {
-        self.lint
-            .get_or_init(|| compile(&self.built().lint, self.id))
+        self.lint_validator
+            .get_or_init(|| compile(self.lint(), self.id))
     }
 
     /// The validator of the published schema alone.
     pub(crate) fn published_validator(&self) -> &jsonschema::Validator {
-        self.published
+        self.published_validator
             .get_or_init(|| compile(&self.built().published, self.id))
     }
 }
@@ -724,6 +751,25 @@ mod tests {
                 "the example of `{}` is detected by another row",
                 row.when
             );
+        }
+    }
+
+    #[test]
+    fn every_lint_schema_is_embedded_and_is_the_generated_one() {
+        for def in all_schemas() {
+            let Some((_, text)) = LINT_SCHEMAS.iter().find(|(id, _)| *id == def.id) else {
+                panic!(
+                    "no lint-schemas/{}.json: run `UPDATE_SCHEMAS=1 cargo test --test schemas`",
+                    def.id
+                );
+            };
+            let embedded: Value = serde_json::from_str(text).expect("a lint schema parses");
+            assert!(
+                embedded == def.built().lint,
+                "lint-schemas/{}.json is stale: run `UPDATE_SCHEMAS=1 cargo test --test schemas`",
+                def.id
+            );
+            assert_eq!(def.access(), def.built().access.as_slice(), "{}", def.id);
         }
     }
 

@@ -26,12 +26,7 @@ impl SourceView {
     pub fn new(name: &str, text: &str, spans: Option<&SpanIndex>) -> SourceView {
         let mut masked = secrets::lexical_secret_spans(text);
         if let Some(index) = spans {
-            masked.extend(
-                index
-                    .iter()
-                    .filter(|(p, _)| secrets::is_secret_pointer(p))
-                    .map(|(_, n)| n.value.clone()),
-            );
+            masked.extend(index.secret_values().iter().cloned());
         }
         let text = secrets::mask(text, &masked);
         let lines = LineIndex::new(&text);

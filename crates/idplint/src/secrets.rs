@@ -21,23 +21,40 @@ pub const SECRET_KEYS: &[&str] = &[
     "api_key",
 ];
 
-/// A variable reference that a deploy step substitutes (`${VAR}`, `$VAR`, `##VAR##`,
-/// `@@VAR@@`, `{{ var }}`): a secret field may hold one, as it is no secret itself.
-static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"^\s*(\$\{[^}]+\}|\$[A-Za-z_][A-Za-z0-9_]*|##[^#]+##|@@[^@]+@@|\{\{[^}]+\}\})\s*$",
-    )
-    .expect("static regex")
-});
-
-/// Whether the value of a secret field is a variable reference rather than a literal secret.
+/// Whether the value of a secret field is a variable reference that a deploy step substitutes
+/// (`${VAR}`, `$VAR`, `##VAR##`, `@@VAR@@` or `{{ var }}`, with white space around it allowed)
+/// rather than a literal secret: a secret field may hold one, as it is no secret itself.
+#[must_use]
 pub fn is_reference(value: &str) -> bool {
-    REFERENCE.is_match(value)
+    let v = value.trim();
+    // `open`, then one or more characters other than `stop`, then `close`.
+    let wrapped = |open: &str, stop: char, close: &str| {
+        v.len() > open.len() + close.len()
+            && v.starts_with(open)
+            && v.ends_with(close)
+            && !v[open.len()..v.len() - close.len()].contains(stop)
+    };
+    let variable = |name: &str| {
+        let mut bytes = name.bytes();
+        bytes
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    wrapped("${", '}', "}")
+        || wrapped("##", '#', "##")
+        || wrapped("@@", '@', "@@")
+        || wrapped("{{", '}', "}}")
+        || v.strip_prefix('$').is_some_and(variable)
 }
+
+/// Longer than any secret key once normalised: a key that reaches it is not one, and is read no
+/// further.
+const NORMALISED_MAX: usize = 16;
 
 /// `key` in lower case without `_` and `-`, into `buf`; `None` when it cannot be a secret key
 /// (too long, or not ASCII).
-fn normalise<'a>(key: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {
+fn normalise<'a>(key: &str, buf: &'a mut [u8; NORMALISED_MAX]) -> Option<&'a [u8]> {
     let mut n = 0;
     for b in key.bytes() {
         if b == b'_' || b == b'-' {
@@ -56,22 +73,25 @@ fn normalise<'a>(key: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {
 static NORMALISED: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
     SECRET_KEYS
         .iter()
-        .filter_map(|k| normalise(k, &mut [0; 32]).map(<[u8]>::to_vec))
+        .filter_map(|k| normalise(k, &mut [0; NORMALISED_MAX]).map(<[u8]>::to_vec))
         .collect()
 });
 
 /// Whether a member with this key holds a secret.
 pub fn is_secret_key(key: &str) -> bool {
-    let mut buf = [0; 32];
+    let mut buf = [0; NORMALISED_MAX];
     normalise(key, &mut buf).is_some_and(|k| NORMALISED.iter().any(|s| s.as_slice() == k))
 }
 
 /// Whether the node at this JSON Pointer is (inside) a secret field.
 pub fn is_secret_pointer(pointer: &str) -> bool {
-    pointer
-        .split('/')
-        .skip(1)
-        .any(|t| is_secret_key(&t.replace("~1", "/").replace("~0", "~")))
+    pointer.split('/').skip(1).any(|t| {
+        if t.contains('~') {
+            is_secret_key(&t.replace("~1", "/").replace("~0", "~"))
+        } else {
+            is_secret_key(t)
+        }
+    })
 }
 
 /// Byte ranges of secret values found by a lexical scan of the text: works on any text, even one
@@ -228,6 +248,14 @@ mod tests {
         assert!(is_secret_key("clientSecret"));
         assert!(is_secret_key("Client-Secret"));
         assert!(!is_secret_key("client_id"));
+        assert!(is_secret_key("c_l_i_e_n_t_s_e_c_r_e_t"));
+        assert!(!is_secret_key("client_secret_rotation"));
+        assert!(
+            SECRET_KEYS
+                .iter()
+                .all(|k| normalise(k, &mut [0; NORMALISED_MAX]).is_some()),
+            "every secret key fits"
+        );
         assert!(is_secret_pointer("/options/client_secret"));
         assert!(!is_secret_pointer("/options/client_id"));
     }

@@ -199,3 +199,29 @@ fn rendering_a_large_file_finds_the_right_line() {
         "{rendered}"
     );
 }
+
+#[test]
+fn only_the_selected_findings_are_located() {
+    let text = br#"{"display_nam": "x", "is_enabled": "yes"}"#;
+    let one = idplint::check::check_bytes_with(
+        "t",
+        text,
+        Format::Json,
+        &options("auth0.idp.update"),
+        |d| d.retain(|d| d.rule.name == "wrong-type"),
+    );
+    assert_eq!(one.diagnostics.len(), 1);
+    assert_eq!(one.diagnostics[0].span, Some(35..40));
+    let spans = one.spans.expect("a file with findings has spans");
+    assert!(spans.get("/is_enabled").is_some());
+    assert!(spans.get("/display_nam").is_none(), "not asked for");
+    let none = idplint::check::check_bytes_with(
+        "t",
+        text,
+        Format::Json,
+        &options("auth0.idp.update"),
+        Vec::clear,
+    );
+    assert!(none.diagnostics.is_empty());
+    assert!(none.spans.is_none(), "no finding left: no span index");
+}

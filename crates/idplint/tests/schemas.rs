@@ -16,25 +16,38 @@ fn schemas_dir() -> std::path::PathBuf {
 /// the test rewrites the stale files instead of failing.
 #[test]
 fn committed_schemas_are_fresh() {
+    assert_fresh(&schemas_dir(), |def| def.published());
+}
+
+/// `crates/idplint/lint-schemas/*.json` are the lint schemas that checking embeds (see the
+/// crate's `build.rs`), so that it need not generate them. With `UPDATE_SCHEMAS=1` the test
+/// rewrites the stale files instead of failing.
+#[test]
+fn committed_lint_schemas_are_fresh() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lint-schemas");
+    assert_fresh(&dir, |def| &def.built().lint);
+}
+
+/// Every schema's `<id>.json` in `dir` holds `schema(def)`, and nothing else is there.
+fn assert_fresh(dir: &Path, schema: impl Fn(&SchemaDef) -> &Value) {
     let update = std::env::var_os("UPDATE_SCHEMAS").is_some_and(|v| v == "1");
-    let dir = schemas_dir();
     let mut stale = Vec::new();
     let mut expected_files = Vec::new();
     for def in kinds::all_schemas() {
         let file = format!("{}.json", def.id);
         let path = dir.join(&file);
-        let text = to_file_text(def.published());
+        let text = to_file_text(schema(def));
         expected_files.push(file.clone());
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
             if update {
-                std::fs::create_dir_all(&dir).expect("create schemas/");
+                std::fs::create_dir_all(dir).expect("create the folder");
                 std::fs::write(&path, text).expect("write schema");
             } else {
                 stale.push(file);
             }
         }
     }
-    let extra: Vec<String> = std::fs::read_dir(&dir)
+    let extra: Vec<String> = std::fs::read_dir(dir)
         .map(|d| {
             d.flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -47,11 +60,13 @@ fn committed_schemas_are_fresh() {
         .unwrap_or_default();
     assert!(
         extra.is_empty(),
-        "schemas/ has files no kind generates: {extra:?}"
+        "{} has files no kind generates: {extra:?}",
+        dir.display()
     );
     assert!(
         stale.is_empty(),
-        "stale schemas (run `UPDATE_SCHEMAS=1 cargo test --test schemas`): {stale:?}"
+        "stale schemas in {} (run `UPDATE_SCHEMAS=1 cargo test --test schemas`): {stale:?}",
+        dir.display()
     );
 }
 

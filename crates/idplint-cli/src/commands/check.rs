@@ -224,9 +224,12 @@ impl Plan {
         let (name, bytes) = input::read(input, &args.stdin_filename, max_size)?;
         let (options, levels) = self.for_file(Path::new(&name));
         let syntax = Syntax::from_path(Path::new(&name));
-        let mut report = idplint::check_bytes(&name, &bytes, syntax, &options);
+        // Rules that are off are dropped before the findings are located in the text.
+        let report =
+            idplint::check::check_bytes_with(&name, &bytes, syntax, &options, |diagnostics| {
+                levels.filter(diagnostics);
+            });
         drop(bytes);
-        levels.filter(&mut report.diagnostics);
         let (errors, warnings) = report.counts();
         // Only the SARIF log lists the rules with findings; the other formats need no list.
         let mut rules: Vec<&'static idplint::Rule> = Vec::new();
@@ -288,9 +291,15 @@ fn in_order<T: Sync, R: Send>(
     // Workers take a few items at a time and send their results together: one wake-up of the
     // printing thread per batch, not per file.
     const BATCH: usize = 16;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(items.len().div_ceil(BATCH));
+    let batches = items.len().div_ceil(BATCH);
+    // Asking for the cores reads cgroup files: not worth it for a single batch.
+    let threads = if batches <= 1 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(batches)
+    };
     if threads <= 1 {
         for item in items {
             if stop.load(Ordering::Relaxed) {

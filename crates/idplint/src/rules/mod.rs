@@ -147,38 +147,85 @@ pub(crate) fn check_strings(
     value: &serde_json::Value,
     out: &mut Vec<crate::diagnostic::Diagnostic>,
 ) {
-    let mut pointer = String::new();
-    walk_strings(value, &mut pointer, "", out);
+    let top = Field {
+        name: "",
+        secret: false,
+        in_secret: false,
+    };
+    walk_strings(value, &mut Vec::new(), top, out);
 }
 
-fn walk_strings(
-    value: &serde_json::Value,
-    pointer: &mut String,
-    field: &str,
+/// Where a string is: the keys and indices down to it, written as a JSON Pointer only when a
+/// rule reports it (most strings have no finding).
+#[derive(Clone, Copy)]
+pub(crate) struct Site<'a>(&'a [Step<'a>]);
+
+/// One step down a payload.
+#[derive(Clone, Copy)]
+pub(crate) enum Step<'a> {
+    /// A member of an object.
+    Key(&'a str),
+    /// An item of an array.
+    Index(usize),
+}
+
+impl Site<'_> {
+    /// The JSON Pointer of the string.
+    pub(crate) fn pointer(self) -> String {
+        let mut pointer = String::new();
+        for step in self.0 {
+            match step {
+                Step::Key(k) => crate::source::push_token(&mut pointer, k),
+                Step::Index(i) => crate::source::push_index(&mut pointer, *i),
+            }
+        }
+        pointer
+    }
+}
+
+/// The member a string belongs to (an array item belongs to the array's member).
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    /// Its key.
+    name: &'a str,
+    /// Whether the key names a secret.
+    secret: bool,
+    /// Whether it, or a member it is inside, is a secret (as [`crate::secrets::is_secret_pointer`]).
+    in_secret: bool,
+}
+
+fn walk_strings<'v>(
+    value: &'v serde_json::Value,
+    path: &mut Vec<Step<'v>>,
+    field: Field<'v>,
     out: &mut Vec<crate::diagnostic::Diagnostic>,
 ) {
     use serde_json::Value;
     match value {
         Value::String(s) => {
-            plaintext_secret::check_string(pointer, field, s, out);
-            placeholder_value::check_string(pointer, s, out);
-            surrounding_whitespace::check_string(pointer, field, s, out);
+            let site = Site(path);
+            plaintext_secret::check_string(site, field.secret, s, out);
+            placeholder_value::check_string(site, field.in_secret, s, out);
+            surrounding_whitespace::check_string(site, field.name, s, out);
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                walk_strings(item, pointer, field, out);
-                pointer.truncate(len);
+                path.push(Step::Index(i));
+                walk_strings(item, path, field, out);
+                path.pop();
             }
         }
         Value::Object(map) => {
             for (k, v) in map {
-                let len = pointer.len();
-                crate::source::push_token(pointer, k);
-                walk_strings(v, pointer, k, out);
-                pointer.truncate(len);
+                let secret = crate::secrets::is_secret_key(k);
+                let member = Field {
+                    name: k,
+                    secret,
+                    in_secret: field.in_secret || secret,
+                };
+                path.push(Step::Key(k));
+                walk_strings(v, path, member, out);
+                path.pop();
             }
         }
         _ => {}

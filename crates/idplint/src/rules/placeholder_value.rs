@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Site;
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -45,23 +46,56 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The placeholder in `value`, if there is one.
+/// The placeholder in `value`, if any.
 pub(crate) fn find(value: &str) -> Option<&str> {
+    if !may_hold_placeholder(value) {
+        return None;
+    }
     PLACEHOLDER.find(value).map(|m| {
         m.as_str()
             .trim_start_matches(|c| c != '{' && c != '<' && c != 'Y')
     })
 }
 
-pub(crate) fn check_string(pointer: &str, value: &str, out: &mut Vec<Diagnostic>) {
-    if crate::secrets::is_secret_pointer(pointer) {
+/// Whether [`PLACEHOLDER`] can match `value`: each of its branches needs `{` or `<` followed by
+/// `your` in any case, or one of the `{…}` names, or `YOUR_`. Almost no value has any, and this
+/// test is much cheaper than the regex.
+fn may_hold_placeholder(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    memchr::memchr3_iter(b'{', b'<', b'Y', bytes).any(|i| {
+        let rest = &bytes[i + 1..];
+        match bytes[i] {
+            b'Y' => rest.starts_with(b"OUR_"),
+            open => {
+                rest.get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"your"))
+                    || (open == b'{'
+                        && [&b"TENANT}"[..], b"DOMAIN}", b"CLIENT_ID}"]
+                            .iter()
+                            .any(|name| rest.starts_with(name)))
+            }
+        }
+    })
+}
+
+/// Report a placeholder in `value`, unless it is (inside) a secret field.
+pub(crate) fn check_string(
+    site: Site<'_>,
+    in_secret: bool,
+    value: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if in_secret {
         return; // never quote a secret, even a placeholder one
     }
     if let Some(p) = find(value) {
+        let pointer = site.pointer();
+        let at = field_path(&pointer);
         out.push(
             Diagnostic::new(
                 &RULE,
                 pointer,
-                format!("`{}` contains the placeholder `{p}`", field_path(pointer)),
+                format!("`{at}` contains the placeholder `{p}`"),
             )
             .with_label("placeholder")
             .with_help(
@@ -81,5 +115,35 @@ mod tests {
         assert_eq!(super::find("${yourDomain}"), None);
         assert_eq!(super::find("##DOMAIN##"), None);
         assert_eq!(super::find("https://acme.okta.com"), None);
+        assert_eq!(super::find("{Your_Tenant}.example"), Some("{Your_Tenant}"));
+        assert_eq!(super::find("https://{TENANT}/x"), Some("{TENANT}"));
+        assert_eq!(super::find("<YOUR>"), Some("<YOUR>"));
+        assert_eq!(super::find("a YOUR_X"), Some("YOUR_X"));
+        assert_eq!(super::find("{yours"), None);
+    }
+
+    #[test]
+    fn the_prefilter_lets_every_match_through() {
+        for v in [
+            "{yourDomain}",
+            "x{YOURS}",
+            "{TENANT}",
+            "{DOMAIN}",
+            "{CLIENT_ID}",
+            "YOUR_ID",
+            "<your tenant>",
+            "<YoUr>",
+        ] {
+            assert!(super::PLACEHOLDER.is_match(v), "{v}");
+            assert!(super::may_hold_placeholder(v), "{v}");
+        }
+        for v in [
+            "${VAR}",
+            "<saml:Assertion>",
+            "{{ x }}",
+            "https://a.example/{id}",
+        ] {
+            assert!(!super::may_hold_placeholder(v), "{v}");
+        }
     }
 }

@@ -1,3 +1,4 @@
+use super::Site;
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -32,17 +33,63 @@ declare_rule! {
 
 pub(crate) use crate::secrets::is_reference;
 
-pub(crate) fn check_string(pointer: &str, key: &str, value: &str, out: &mut Vec<Diagnostic>) {
-    if value.trim().is_empty() || !crate::secrets::is_secret_key(key) || is_reference(value) {
+/// Report `value` when it belongs to a secret field and is a literal.
+pub(crate) fn check_string(site: Site<'_>, secret: bool, value: &str, out: &mut Vec<Diagnostic>) {
+    if !secret || value.trim().is_empty() || is_reference(value) {
         return;
     }
+    let pointer = site.pointer();
+    let at = field_path(&pointer);
     out.push(
-        Diagnostic::new(
-            &RULE,
-            pointer,
-            format!("`{}` holds a literal secret", field_path(pointer)),
-        )
-        .with_label("literal secret (masked)")
-        .with_help("use a reference such as `${CLIENT_SECRET}` and substitute it at deploy time"),
+        Diagnostic::new(&RULE, pointer, format!("`{at}` holds a literal secret"))
+            .with_label("literal secret (masked)")
+            .with_help(
+                "use a reference such as `${CLIENT_SECRET}` and substitute it at deploy time",
+            ),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_reference;
+
+    #[test]
+    fn references_are_recognised() {
+        for v in [
+            "${CLIENT_SECRET}",
+            "  ${a b}\n",
+            "$VAR",
+            "$_v4r",
+            "##SECRET##",
+            "@@SECRET@@",
+            "{{ secret }}",
+            "\u{3000}${X}\u{3000}",
+        ] {
+            assert!(is_reference(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn literals_are_not_references() {
+        for v in [
+            "",
+            "$",
+            "${}",
+            "${a}}",
+            "${a}b",
+            "$1VAR",
+            "$VAR-X",
+            "$VÄR",
+            "####",
+            "##a#b##",
+            "@@@@",
+            "{{}}",
+            "{{ a } }}",
+            "{{a}",
+            "h7Rk2pWx9LmQ4vTs",
+            "x${VAR}",
+        ] {
+            assert!(!is_reference(v), "{v:?}");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+use super::Site;
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -29,7 +30,13 @@ declare_rule! {
 
 /// Whether a field of this name holds a name, an id, a domain or a URL.
 fn is_identifier_field(field: &str) -> bool {
-    let f = field.to_ascii_lowercase();
+    // `name`, or ending in `_name`, in any case; and so on.
+    let snake = |s: &str| {
+        let (f, s) = (field.as_bytes(), s.as_bytes());
+        f.len() >= s.len()
+            && f[f.len() - s.len()..].eq_ignore_ascii_case(s)
+            && (f.len() == s.len() || f[f.len() - s.len() - 1] == b'_')
+    };
     [
         "name",
         "id",
@@ -42,15 +49,16 @@ fn is_identifier_field(field: &str) -> bool {
         "server",
         "tenant",
     ]
-    .iter()
-    .any(|s| f == *s || f.ends_with(&format!("_{s}")))
+    .into_iter()
+    .any(snake)
         || ["Name", "Id", "ID", "Url", "URL", "Endpoint", "Domain"]
             .iter()
             .any(|s| field.ends_with(s))
 }
 
-pub(crate) fn check_string(pointer: &str, field: &str, value: &str, out: &mut Vec<Diagnostic>) {
-    if value.is_empty() || value.trim() == value || !is_identifier_field(field) {
+pub(crate) fn check_string(site: Site<'_>, field: &str, value: &str, out: &mut Vec<Diagnostic>) {
+    let padded = value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace);
+    if !padded || !is_identifier_field(field) {
         return;
     }
     let where_ = match (
@@ -61,14 +69,12 @@ pub(crate) fn check_string(pointer: &str, field: &str, value: &str, out: &mut Ve
         (true, false) => "leading",
         _ => "trailing",
     };
+    let pointer = site.pointer();
+    let at = field_path(&pointer);
     out.push(
-        Diagnostic::new(
-            &RULE,
-            pointer,
-            format!("`{}` has {where_} white space", field_path(pointer)),
-        )
-        .with_label(format!("{where_} white space"))
-        .with_help("remove the white space"),
+        Diagnostic::new(&RULE, pointer, format!("`{at}` has {where_} white space"))
+            .with_label(format!("{where_} white space"))
+            .with_help("remove the white space"),
     );
 }
 

@@ -97,8 +97,22 @@ pub(crate) fn finish(mut raw: Value, meta: &Meta<'_>) -> Built {
         }
         *obj = head;
     }
+    let mut published = raw.clone();
+    walk(&mut published, Mode::Published, meta.request);
+    let mut lint = raw;
+    walk(&mut lint, Mode::Lint, meta.request);
+    Built {
+        published,
+        access: access_levels(&lint),
+        lint,
+    }
+}
+
+/// The top-level fields of a lint schema that declare the access levels that may change them
+/// (`x-idplint-access`), with those levels.
+pub(crate) fn access_levels(lint: &Value) -> Vec<(String, Vec<AccessLevel>)> {
     let mut access = Vec::new();
-    if let Some(props) = raw.get("properties").and_then(Value::as_object) {
+    if let Some(props) = lint.get("properties").and_then(Value::as_object) {
         for (name, node) in props {
             if let Some(levels) = node.get("x-idplint-access").and_then(Value::as_array) {
                 let levels = levels
@@ -109,15 +123,7 @@ pub(crate) fn finish(mut raw: Value, meta: &Meta<'_>) -> Built {
             }
         }
     }
-    let mut published = raw.clone();
-    walk(&mut published, Mode::Published, meta.request);
-    let mut lint = raw;
-    walk(&mut lint, Mode::Lint, meta.request);
-    Built {
-        published,
-        lint,
-        access,
-    }
+    access
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -192,7 +198,8 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
     }
     let mut notes: Vec<String> = Vec::new();
     let mut assertions: Vec<Value> = Vec::new();
-    if let Some(Value::Array(levels)) = obj.remove("x-idplint-access") {
+    let access = obj.remove("x-idplint-access");
+    if let Some(Value::Array(levels)) = &access {
         let levels: Vec<String> = levels
             .iter()
             .filter_map(Value::as_str)
@@ -252,6 +259,12 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
     if mode == Mode::Published {
         // idplint's own markers stay in the lint schema only.
         obj.retain(|k, _| !k.starts_with("x-idplint-"));
+    }
+    if mode == Mode::Lint
+        && let Some(access) = access
+    {
+        // The access rule reads it from the lint schema.
+        obj.insert("x-idplint-access".into(), access);
     }
     if mode == Mode::Lint && !assertions.is_empty() {
         let all_of = obj

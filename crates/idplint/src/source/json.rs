@@ -8,7 +8,6 @@
 //! `limits.max_depth` (found by the walker); when only `serde_json`'s limit is exceeded, the
 //! message names that limit instead.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -16,7 +15,7 @@ use serde_json::{Map, Number, Value};
 
 use super::json_errors::{bare_message, char_span, error_offset, invalid, syntax_problem};
 use super::json_walk::{Want, walk};
-use super::{Limits, NodeSpans, Parsed, SyntaxProblem};
+use super::{Limits, Parsed, Recorder, SyntaxProblem};
 
 /// The deepest nesting `serde_json` reads with its recursion limit on.
 const SERDE_JSON_MAX_DEPTH: usize = 127;
@@ -56,13 +55,13 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Parsed {
     }
 }
 
-/// The spans of every node of a JSON text, by JSON Pointer (see [`super::SpanIndex`]).
-pub(super) fn spans(text: &str, limits: &Limits) -> HashMap<String, NodeSpans> {
+/// The spans of the nodes of a JSON text that `recorder` keeps (see [`super::SpanIndex`]).
+pub(super) fn spans<'w>(text: &str, limits: &Limits, recorder: Recorder<'w>) -> Recorder<'w> {
     let want = Want {
         spans: true,
         duplicates: false,
     };
-    walk(text, limits.max_depth, want).spans
+    walk(text, limits.max_depth, want, recorder).spans
 }
 
 /// One [`super::SyntaxProblemKind::DuplicateKey`] problem per repeated key, in text order.
@@ -71,7 +70,7 @@ pub(super) fn duplicates(text: &str, limits: &Limits) -> Vec<SyntaxProblem> {
         spans: false,
         duplicates: true,
     };
-    walk(text, limits.max_depth, want).duplicates
+    walk(text, limits.max_depth, want, Recorder::default()).duplicates
 }
 
 fn fatal(problem: SyntaxProblem) -> Parsed {
@@ -86,7 +85,7 @@ fn nesting_problem(text: &str, err: &serde_json::Error, limits: &Limits) -> Synt
         spans: false,
         duplicates: false,
     };
-    if let Some(offset) = walk(text, limits.max_depth, want).too_deep {
+    if let Some(offset) = walk(text, limits.max_depth, want, Recorder::default()).too_deep {
         let message = format!("nesting is deeper than {} levels", limits.max_depth);
         return invalid(offset..offset + 1, message);
     }

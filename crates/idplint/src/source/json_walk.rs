@@ -4,10 +4,11 @@
 //! little: on anything it does not expect it stops and returns what it has. It never recurses
 //! (an explicit stack of open containers) and never indexes out of bounds.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
-use super::{NodeSpans, Span, SyntaxProblem, push_token};
+use super::{NodeSpans, Recorder, Span, SyntaxProblem, push_index, push_token};
+use crate::secrets::is_secret_key;
 
 /// What a walk is asked to collect.
 #[derive(Debug, Clone, Copy)]
@@ -19,10 +20,9 @@ pub(super) struct Want {
 }
 
 /// What a walk found.
-#[derive(Debug, Default)]
-pub(super) struct Walk {
-    /// Node spans by JSON Pointer (empty unless asked for).
-    pub spans: HashMap<String, NodeSpans>,
+pub(super) struct Walk<'w> {
+    /// Node spans by JSON Pointer, and secret values (empty unless asked for).
+    pub spans: Recorder<'w>,
     /// One problem per repeated key, in text order (empty unless asked for).
     pub duplicates: Vec<SyntaxProblem>,
     /// The offset of the first `{` or `[` that opens a container deeper than the limit.
@@ -44,24 +44,37 @@ struct Frame {
     ptr_len: usize,
     /// The container's key in its parent object.
     key: Option<Span>,
+    /// Whether the container is, or is inside, a secret field.
+    secret: bool,
 }
 
 /// Walk `text` with an explicit stack, stopping at containers nested deeper than `max_depth`.
-pub(super) fn walk(text: &str, max_depth: usize, want: Want) -> Walk {
+/// Spans, when wanted, go to `recorder`.
+pub(super) fn walk<'w>(
+    text: &str,
+    max_depth: usize,
+    want: Want,
+    recorder: Recorder<'w>,
+) -> Walk<'w> {
     let mut walker = Walker {
         text,
         bytes: text.as_bytes(),
         pointer: String::new(),
         stack: Vec::new(),
         key: None,
+        key_secret: false,
         want,
-        out: Walk::default(),
+        out: Walk {
+            spans: recorder,
+            duplicates: Vec::new(),
+            too_deep: None,
+        },
     };
     walker.run(max_depth);
     walker.out
 }
 
-struct Walker<'t> {
+struct Walker<'t, 'w> {
     text: &'t str,
     bytes: &'t [u8],
     /// The JSON Pointer of the node being read.
@@ -69,11 +82,18 @@ struct Walker<'t> {
     stack: Vec<Frame>,
     /// The key of the node about to be read.
     key: Option<Span>,
+    /// Whether that key names a secret (false for an array item).
+    key_secret: bool,
     want: Want,
-    out: Walk,
+    out: Walk<'w>,
 }
 
-impl Walker<'_> {
+impl Walker<'_, '_> {
+    /// Whether the node about to be read is, or is inside, a secret field.
+    fn secret(&self) -> bool {
+        self.key_secret || self.stack.last().is_some_and(|f| f.secret)
+    }
+
     fn run(&mut self, max_depth: usize) -> Option<()> {
         let mut pos = self.skip_ws(0);
         loop {
@@ -85,6 +105,7 @@ impl Walker<'_> {
                         return None;
                     }
                     let object = open == b'{';
+                    let secret = self.secret();
                     self.stack.push(Frame {
                         keys: (object && self.want.duplicates).then(HashMap::new),
                         index: 0,
@@ -92,7 +113,9 @@ impl Walker<'_> {
                         start: pos,
                         ptr_len: self.pointer.len(),
                         key: self.key.take(),
+                        secret,
                     });
+                    self.key_secret = false;
                     pos = self.skip_ws(pos + 1);
                     let close = if object { b'}' } else { b']' };
                     if self.bytes.get(pos) != Some(&close) {
@@ -107,7 +130,7 @@ impl Walker<'_> {
                 }
                 b'"' => {
                     let end = self.string_end(pos)?;
-                    self.record(pos..end);
+                    self.record(pos..end, self.secret());
                     pos = end;
                 }
                 _ => {
@@ -130,7 +153,7 @@ impl Walker<'_> {
                     if end == pos {
                         return None;
                     }
-                    self.record(pos..end);
+                    self.record(pos..end, self.secret());
                     pos = end;
                 }
             }
@@ -142,7 +165,7 @@ impl Walker<'_> {
                     (b',', false) => {
                         top.index += 1;
                         self.pointer.truncate(top.ptr_len);
-                        let _ = write!(self.pointer, "/{}", top.index);
+                        push_index(&mut self.pointer, top.index);
                         pos = self.skip_ws(pos + 1);
                         break;
                     }
@@ -155,7 +178,8 @@ impl Walker<'_> {
                         let frame = self.stack.pop()?;
                         self.pointer.truncate(frame.ptr_len);
                         self.key = frame.key;
-                        self.record(frame.start..pos + 1);
+                        self.record(frame.start..pos + 1, frame.secret);
+                        self.key_secret = false;
                         pos += 1;
                     }
                     _ => return None,
@@ -179,8 +203,11 @@ impl Walker<'_> {
         let frame = self.stack.last_mut()?;
         self.pointer.truncate(frame.ptr_len);
         push_token(&mut self.pointer, &name);
+        if self.want.spans {
+            self.key_secret = is_secret_key(&name);
+        }
         if let Some(keys) = &mut frame.keys {
-            if let Some(first) = keys.get(&name) {
+            if let Some(first) = keys.get(name.as_ref()) {
                 let problem = SyntaxProblem::duplicate_key(
                     &name,
                     self.pointer.clone(),
@@ -189,7 +216,7 @@ impl Walker<'_> {
                 );
                 self.out.duplicates.push(problem);
             } else {
-                keys.insert(name, span.clone());
+                keys.insert(name.into_owned(), span.clone());
             }
         }
         self.key = Some(span);
@@ -214,12 +241,12 @@ impl Walker<'_> {
         }
     }
 
-    fn record(&mut self, value: Span) {
+    fn record(&mut self, value: Span, secret: bool) {
         let key = self.key.take();
         if self.want.spans {
             self.out
                 .spans
-                .insert(self.pointer.clone(), NodeSpans { key, value });
+                .record(&self.pointer, secret, NodeSpans { key, value });
         }
     }
 }
@@ -233,9 +260,9 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 
 /// Decode the escapes of a JSON string's content (without its quotes). Invalid escapes and lone
 /// surrogates, which `serde_json` rejects anyway, become U+FFFD.
-pub(super) fn decode_string(raw: &str) -> String {
+pub(super) fn decode_string(raw: &str) -> Cow<'_, str> {
     if !raw.contains('\\') {
-        return raw.to_owned();
+        return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars();
@@ -274,7 +301,7 @@ pub(super) fn decode_string(raw: &str) -> String {
         };
         out.push(decoded);
     }
-    out
+    Cow::Owned(out)
 }
 
 fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {

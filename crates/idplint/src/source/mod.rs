@@ -11,7 +11,7 @@ mod lines;
 mod yaml;
 mod yaml_scalar;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub use lines::LineIndex;
@@ -138,22 +138,59 @@ pub struct NodeSpans {
     pub value: Span,
 }
 
-/// The location of every node of a parsed document, by JSON Pointer (RFC 6901, `""` is the
-/// root). With duplicate keys, the pointer maps to the last occurrence, the one whose value counts.
+/// The location of the nodes of a parsed document, by JSON Pointer (RFC 6901, `""` is the
+/// root): of every node ([`SpanIndex::build`]), or of the nodes that findings point at
+/// ([`SpanIndex::build_for`]); and the value of every secret field. With duplicate keys, the
+/// pointer maps to the last occurrence, the one whose value counts.
 #[derive(Debug, Clone, Default)]
 pub struct SpanIndex {
     nodes: HashMap<String, NodeSpans>,
+    secrets: Vec<Span>,
 }
 
 impl SpanIndex {
     /// Walk a text that [`parse`] accepted, and record where every node is.
     #[must_use]
     pub fn build(text: &str, format: Format, limits: &Limits) -> SpanIndex {
-        let nodes = match format {
-            Format::Json => json::spans(text, limits),
-            Format::Yaml => yaml::spans(text, limits),
+        Self::walk(text, format, limits, Recorder::default())
+    }
+
+    /// Walk a text that [`parse`] accepted, and record where the nodes at `pointers` and their
+    /// ancestors are: all that [`SpanIndex::locate`] needs for those pointers, and much less
+    /// than every node of a large file.
+    #[must_use]
+    pub fn build_for<'p>(
+        text: &str,
+        format: Format,
+        limits: &Limits,
+        pointers: impl IntoIterator<Item = &'p str>,
+    ) -> SpanIndex {
+        let mut wanted = HashSet::new();
+        for pointer in pointers {
+            let mut p = pointer;
+            while wanted.insert(p) {
+                match p.rfind('/') {
+                    Some(i) => p = &p[..i],
+                    None => break,
+                }
+            }
+        }
+        let recorder = Recorder {
+            only: Some(&wanted),
+            ..Recorder::default()
         };
-        SpanIndex { nodes }
+        Self::walk(text, format, limits, recorder)
+    }
+
+    fn walk(text: &str, format: Format, limits: &Limits, recorder: Recorder<'_>) -> SpanIndex {
+        let recorder = match format {
+            Format::Json => json::spans(text, limits, recorder),
+            Format::Yaml => yaml::spans(text, limits, recorder),
+        };
+        SpanIndex {
+            nodes: recorder.nodes,
+            secrets: recorder.secrets,
+        }
     }
 
     /// The spans of the node at `pointer`.
@@ -178,20 +215,153 @@ impl SpanIndex {
         }
     }
 
-    /// Every node, in no particular order.
+    /// Every node recorded, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &NodeSpans)> {
         self.nodes.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The value of every node that is, or is inside, a secret field (see
+    /// [`crate::secrets::is_secret_pointer`]), whether asked for or not.
+    #[must_use]
+    pub fn secret_values(&self) -> &[Span] {
+        &self.secrets
+    }
+}
+
+/// What a span walk keeps: the spans of the nodes asked for (every node, or those in `only`),
+/// and the value of every secret node.
+#[derive(Default)]
+pub(crate) struct Recorder<'w> {
+    only: Option<&'w HashSet<&'w str>>,
+    nodes: HashMap<String, NodeSpans>,
+    secrets: Vec<Span>,
+}
+
+impl Recorder<'_> {
+    /// A node at `pointer` ends; `secret` when it is (inside) a secret field.
+    pub(crate) fn record(&mut self, pointer: &str, secret: bool, spans: NodeSpans) {
+        if secret {
+            self.secrets.push(spans.value.clone());
+        }
+        if self.only.is_none_or(|only| only.contains(pointer)) {
+            self.nodes.insert(pointer.to_owned(), spans);
+        }
     }
 }
 
 /// Escape one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`) and append it.
 pub fn push_token(pointer: &mut String, token: &str) {
     pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => pointer.push_str("~0"),
             '/' => pointer.push_str("~1"),
             c => pointer.push(c),
         }
+    }
+}
+
+/// Append an array index to a JSON Pointer.
+pub fn push_index(pointer: &mut String, index: usize) {
+    // Without `write!`: its formatting machinery costs more than the digits.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = index;
+    loop {
+        start -= 1;
+        digits[start] = b"0123456789"[n % 10];
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    pointer.push('/');
+    pointer.extend(digits[start..].iter().map(|&d| char::from(d)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Format, Limits, SpanIndex, push_index, push_token};
+
+    const JSON: &str = r#"{"name": "a", "options": {"client_secret": "s3", "keys": {"token": "t", "x": [1]}, "apiKey": {"v": ["q"]}},
+ "list": [{"password": "p"}, {"n": 2}]}"#;
+    const YAML: &str = "name: a\noptions:\n  client_secret: s3\n    continued\n  keys:\n    token: t\n    x: [1]\n  apiKey:\n    v: [q]\nlist:\n  - password: p\n  - n: 2\n";
+
+    fn texts() -> [(&'static str, Format); 2] {
+        [(JSON, Format::Json), (YAML, Format::Yaml)]
+    }
+
+    #[test]
+    fn a_partial_index_locates_as_the_full_one() {
+        for (text, format) in texts() {
+            let full = SpanIndex::build(text, format, &Limits::default());
+            let wanted = [
+                "/options/keys/x/0",
+                "/list/1/n",
+                "/list/1/missing",
+                "/nope/0",
+            ];
+            let part = SpanIndex::build_for(text, format, &Limits::default(), wanted);
+            for p in wanted {
+                for key in [false, true] {
+                    assert_eq!(part.locate(p, key), full.locate(p, key), "{format:?} {p}");
+                }
+            }
+            let mut kept: Vec<&str> = part.iter().map(|(p, _)| p).collect();
+            kept.sort_unstable();
+            let expected = [
+                "",
+                "/list",
+                "/list/1",
+                "/list/1/n",
+                "/options",
+                "/options/keys",
+            ];
+            let mut expected: Vec<&str> = expected
+                .into_iter()
+                .chain(["/options/keys/x", "/options/keys/x/0"])
+                .collect();
+            expected.sort_unstable();
+            assert_eq!(kept, expected, "{format:?}");
+        }
+    }
+
+    #[test]
+    fn every_secret_value_is_known_whatever_was_asked_for() {
+        for (text, format) in texts() {
+            let full = SpanIndex::build(text, format, &Limits::default());
+            let mut expected: Vec<_> = full
+                .iter()
+                .filter(|(p, _)| crate::secrets::is_secret_pointer(p))
+                .map(|(_, n)| n.value.clone())
+                .collect();
+            expected.sort_by_key(|s| (s.start, s.end));
+            assert_eq!(expected.len(), 6, "{format:?}: {expected:?}");
+            let part = SpanIndex::build_for(text, format, &Limits::default(), ["/name"]);
+            for index in [&full, &part] {
+                let mut got = index.secret_values().to_vec();
+                got.sort_by_key(|s| (s.start, s.end));
+                assert_eq!(got, expected, "{format:?}");
+            }
+            let shown: Vec<&str> = expected.iter().map(|s| &text[s.clone()]).collect();
+            assert!(shown.iter().any(|s| s.contains("s3")), "{shown:?}");
+        }
+    }
+
+    #[test]
+    fn pointer_tokens_are_escaped_and_indices_written() {
+        let mut p = String::new();
+        push_token(&mut p, "a/b~c");
+        push_index(&mut p, 0);
+        push_index(&mut p, 1_234_567);
+        push_token(&mut p, "x");
+        assert_eq!(p, "/a~1b~0c/0/1234567/x");
+        p.clear();
+        push_index(&mut p, usize::MAX);
+        assert_eq!(p, format!("/{}", usize::MAX));
     }
 }

@@ -22,7 +22,8 @@ use serde_json::{Map, Value};
 
 use super::json_errors::invalid;
 use super::yaml_scalar::{CharOffsets, bad_unicode_escape, key_string, resolve};
-use super::{Limits, NodeSpans, Parsed, Span, SyntaxProblem, push_token};
+use super::{Limits, NodeSpans, Parsed, Recorder, Span, SyntaxProblem, push_index, push_token};
+use crate::secrets::is_secret_key;
 
 /// The deepest flow nesting saphyr's scanner accepts.
 const SAPHYR_MAX_FLOW_DEPTH: usize = 255;
@@ -30,7 +31,7 @@ const SAPHYR_MAX_FLOW_DEPTH: usize = 255;
 /// Parse YAML text (one document) into a value, with duplicate keys (last one wins) and at most
 /// one fatal syntax problem.
 pub(super) fn parse(text: &str, limits: &Limits) -> Parsed {
-    let mut builder = Builder::new(text, limits, false);
+    let mut builder = Builder::new(text, limits, None);
     match builder.run() {
         Ok(value) => Parsed {
             value: Some(value),
@@ -43,11 +44,11 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Parsed {
     }
 }
 
-/// The spans of every node of a YAML text, by JSON Pointer (see [`super::SpanIndex`]).
-pub(super) fn spans(text: &str, limits: &Limits) -> HashMap<String, NodeSpans> {
-    let mut builder = Builder::new(text, limits, true);
+/// The spans of the nodes of a YAML text that `recorder` keeps (see [`super::SpanIndex`]).
+pub(super) fn spans<'w>(text: &str, limits: &Limits, recorder: Recorder<'w>) -> Recorder<'w> {
+    let mut builder = Builder::new(text, limits, Some(recorder));
     let _ = builder.run();
-    builder.spans
+    builder.spans.unwrap_or_default()
 }
 
 /// An open sequence or mapping.
@@ -65,6 +66,8 @@ struct Frame {
     ptr_len: usize,
     /// How many nodes it holds so far, itself included.
     count: usize,
+    /// Whether it is, or is inside, a secret field (known only when spans are recorded).
+    secret: bool,
     /// The height of its highest child (0 for scalars).
     child_height: usize,
 }
@@ -89,12 +92,12 @@ struct Anchored {
     height: usize,
 }
 
-struct Builder<'t> {
+struct Builder<'t, 'w> {
     text: &'t str,
     offsets: CharOffsets<'t>,
     limits: Limits,
-    record_spans: bool,
-    spans: HashMap<String, NodeSpans>,
+    /// Where spans go, when they are recorded.
+    spans: Option<Recorder<'w>>,
     problems: Vec<SyntaxProblem>,
     stack: Vec<Frame>,
     /// The JSON Pointer of the node being read.
@@ -109,14 +112,13 @@ struct Builder<'t> {
     extra_document: Option<Span>,
 }
 
-impl<'t> Builder<'t> {
-    fn new(text: &'t str, limits: &Limits, record_spans: bool) -> Self {
+impl<'t, 'w> Builder<'t, 'w> {
+    fn new(text: &'t str, limits: &Limits, spans: Option<Recorder<'w>>) -> Self {
         Builder {
             text,
             offsets: CharOffsets::new(text),
             limits: *limits,
-            record_spans,
-            spans: HashMap::new(),
+            spans,
             problems: Vec::new(),
             stack: Vec::new(),
             pointer: String::new(),
@@ -179,7 +181,8 @@ impl<'t> Builder<'t> {
                 let value =
                     resolve(raw, style, tag.as_ref()).map_err(|m| invalid(span.clone(), m))?;
                 self.set_pointer();
-                self.finish(value, span, anchor, 1, 0);
+                let secret = self.child_secret();
+                self.finish(value, span, anchor, 1, 0, secret);
             }
             Event::Alias(id) => self.alias(id, span)?,
             Event::SequenceStart(anchor, _) => self.open(Content::Seq(Vec::new()), anchor, span)?,
@@ -224,7 +227,8 @@ impl<'t> Builder<'t> {
             return self.key(value, &written, span, 0);
         }
         self.set_pointer();
-        self.finish(value, span, 0, count, height);
+        let secret = self.child_secret();
+        self.finish(value, span, 0, count, height, secret);
         Ok(())
     }
 
@@ -237,6 +241,7 @@ impl<'t> Builder<'t> {
             return Err(self.too_deep(span));
         }
         self.set_pointer();
+        let secret = self.child_secret();
         let flow = span.end > span.start
             && matches!(self.text.as_bytes().get(span.end - 1), Some(b'[' | b'{'));
         self.stack.push(Frame {
@@ -247,6 +252,7 @@ impl<'t> Builder<'t> {
             end: span.end,
             ptr_len: self.pointer.len(),
             count: 1,
+            secret,
             child_height: 0,
         });
         Ok(())
@@ -270,7 +276,18 @@ impl<'t> Builder<'t> {
             frame.anchor,
             frame.count,
             frame.child_height + 1,
+            frame.secret,
         );
+    }
+
+    /// Whether the node that starts is, or is inside, a secret field. Only worked out when
+    /// spans are recorded (masking is all it is for).
+    fn child_secret(&self) -> bool {
+        self.spans.is_some()
+            && self.stack.last().is_some_and(|top| {
+                top.secret
+                    || matches!(&top.content, Content::Map { key: Some((name, _)), .. } if is_secret_key(name))
+            })
     }
 
     /// Whether the next node is a mapping key.
@@ -293,8 +310,7 @@ impl<'t> Builder<'t> {
         self.pointer.truncate(top.ptr_len);
         match &top.content {
             Content::Seq(items) => {
-                self.pointer.push('/');
-                self.pointer.push_str(&items.len().to_string());
+                push_index(&mut self.pointer, items.len());
             }
             Content::Map {
                 key: Some((name, _)),
@@ -346,7 +362,15 @@ impl<'t> Builder<'t> {
     }
 
     /// A node is complete: register its anchor, record its spans, add it to its parent.
-    fn finish(&mut self, value: Value, span: Span, anchor: usize, count: usize, height: usize) {
+    fn finish(
+        &mut self,
+        value: Value,
+        span: Span,
+        anchor: usize,
+        count: usize,
+        height: usize,
+        secret: bool,
+    ) {
         if anchor != 0 {
             let anchored = Anchored {
                 value: value.clone(),
@@ -356,12 +380,12 @@ impl<'t> Builder<'t> {
             self.anchors.insert(anchor, anchored);
         }
         let Some(top) = self.stack.last_mut() else {
-            if self.record_spans {
+            if let Some(recorder) = &mut self.spans {
                 let spans = NodeSpans {
                     key: None,
                     value: span,
                 };
-                self.spans.insert(self.pointer.clone(), spans);
+                recorder.record(&self.pointer, secret, spans);
             }
             self.root = Some(value);
             return;
@@ -380,12 +404,12 @@ impl<'t> Builder<'t> {
                 Some(key_span)
             }
         };
-        if self.record_spans {
+        if let Some(recorder) = &mut self.spans {
             let spans = NodeSpans {
                 key: key_span,
                 value: span,
             };
-            self.spans.insert(self.pointer.clone(), spans);
+            recorder.record(&self.pointer, secret, spans);
         }
     }
 
@@ -408,7 +432,7 @@ impl<'t> Builder<'t> {
                 // before the builder has seen the level past `max_depth`. The text before the
                 // offending bracket nests at most 255 levels: read it again to find that level.
                 let before = self.text.get(..start).unwrap_or_default();
-                if let Err(problem) = Builder::new(before, &self.limits, false).run()
+                if let Err(problem) = Builder::new(before, &self.limits, None).run()
                     && problem.message == self.too_deep(0..0).message
                 {
                     return problem;

@@ -61,7 +61,7 @@ pub(crate) fn run(
         return;
     }
     let site = map::Site {
-        schema: &def.built().lint,
+        schema: def.lint(),
         root: value,
         prefix,
         strategy,

@@ -71,7 +71,7 @@ pub(crate) fn validate(kind: &Kind, value: &Value, context: Context, out: &mut V
     }
     empty_update::check(value, out);
     if let (Some(level), Some(body)) = (context.access_level, value.as_object()) {
-        access_level_forbids_field::check(body, &kind.schema.built().access, level, out);
+        access_level_forbids_field::check(body, kind.schema.access(), level, out);
     }
 }
 

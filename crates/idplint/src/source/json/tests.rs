@@ -1,10 +1,17 @@
 use serde_json::json;
 
-use super::{duplicates, parse, spans};
-use crate::source::{Limits, SyntaxProblem, SyntaxProblemKind};
+use std::collections::HashMap;
+
+use super::{duplicates, parse};
+use crate::source::{Limits, NodeSpans, Recorder, SyntaxProblem, SyntaxProblemKind};
 
 fn limits() -> Limits {
     Limits::default()
+}
+
+/// The spans of every node.
+fn spans(text: &str, limits: &Limits) -> HashMap<String, NodeSpans> {
+    super::spans(text, limits, Recorder::default()).nodes
 }
 
 /// The one fatal problem of `text`.

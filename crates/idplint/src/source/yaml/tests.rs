@@ -3,11 +3,18 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use super::{parse, spans};
-use crate::source::{Limits, SyntaxProblem, SyntaxProblemKind};
+use std::collections::HashMap;
+
+use super::parse;
+use crate::source::{Limits, NodeSpans, Recorder, SyntaxProblem, SyntaxProblemKind};
 
 fn limits() -> Limits {
     Limits::default()
+}
+
+/// The spans of every node.
+fn spans(text: &str, limits: &Limits) -> HashMap<String, NodeSpans> {
+    super::spans(text, limits, Recorder::default()).nodes
 }
 
 /// The one fatal problem of `text`.
