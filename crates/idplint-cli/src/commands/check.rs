@@ -288,17 +288,18 @@ fn in_order<T: Sync, R: Send>(
     work: impl Fn(&T) -> R + Sync,
     mut sink: impl FnMut(R),
 ) {
+    // Fewer items are checked on this thread (asking for the cores alone reads cgroup files).
+    const SEQUENTIAL: usize = 16;
     // Workers take a few items at a time and send their results together: one wake-up of the
-    // printing thread per batch, not per file.
-    const BATCH: usize = 16;
-    let batches = items.len().div_ceil(BATCH);
-    // Asking for the cores reads cgroup files: not worth it for a single batch.
-    let threads = if batches <= 1 {
-        1
+    // printing thread per batch, not per file. A batch is at most this long, and short enough
+    // that every worker gets several.
+    const MAX_BATCH: usize = 64;
+    let (threads, batch) = if items.len() <= SEQUENTIAL {
+        (1, 1)
     } else {
-        std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .min(batches)
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let batch = (items.len() / (cores * 8)).clamp(1, MAX_BATCH);
+        (cores.min(items.len().div_ceil(batch)), batch)
     };
     if threads <= 1 {
         for item in items {
@@ -317,12 +318,12 @@ fn in_order<T: Sync, R: Send>(
             let (next, work) = (&next, &work);
             scope.spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
-                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
-                    let Some(batch) = items.get(start..items.len().min(start + BATCH)) else {
+                    let start = next.fetch_add(batch, Ordering::Relaxed);
+                    let Some(chunk) = items.get(start..items.len().min(start + batch)) else {
                         break;
                     };
-                    if batch.is_empty()
-                        || tx.send((start, batch.iter().map(work).collect())).is_err()
+                    if chunk.is_empty()
+                        || tx.send((start, chunk.iter().map(work).collect())).is_err()
                     {
                         break;
                     }
@@ -335,9 +336,26 @@ fn in_order<T: Sync, R: Send>(
         for (start, results) in rx {
             waiting.insert(start, results);
             while let Some(results) = waiting.remove(&due) {
-                due += BATCH;
+                due += batch;
                 results.into_iter().for_each(&mut sink);
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicBool;
+
+    use super::in_order;
+
+    #[test]
+    fn results_come_in_the_items_order_whatever_their_number() {
+        for n in [0, 1, 16, 17, 100, 1_000, 20_000] {
+            let items: Vec<usize> = (0..n).collect();
+            let mut seen = Vec::new();
+            in_order(&items, &AtomicBool::new(false), |i| i * 2, |r| seen.push(r));
+            assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>(), "{n}");
+        }
+    }
 }
