@@ -205,8 +205,10 @@ def linearity(files: list[Result], big: list[Result]) -> str:
         per = [(r.corpus.files, (r.mean - first.mean) / (r.corpus.files - first.corpus.files))
                for r in files[1:] if r.corpus.files > first.corpus.files]
         costs = ", ".join(f"{n:,} files: {c * 1e6:.1f} µs" for n, c in per)
-        spread = max(c for _, c in per[1:] or per) / max(1e-12, min(c for _, c in per[1:] or per))
-        verdict = "linear" if spread <= 1.25 else "not linear"
+        later = [c for _, c in per[1:]]
+        spread = max(later or [1.0]) / max(1e-12, min(later or [1.0]))
+        verdict = ("too few sizes to tell" if len(later) < 2
+                   else "linear" if spread <= 1.25 else "not linear")
         mem = (files[-1].peak_kib - first.peak_kib) * 1024 / max(1, files[-1].corpus.files - first.corpus.files)
         lines.append(f"- Time per file after the first ({costs}): {verdict} "
                      f"(from 10,000 files on, the largest is {spread:.2f}× the smallest). "
@@ -302,31 +304,40 @@ def measure_all(a: argparse.Namespace) -> dict:
         return c
 
     results: list[Result] = []
-    for n in a.sizes:
-        c = corpus(f"files-{n}", label(n), ["--files", str(n)])
-        for tool in every:
-            r, _, _ = measure(tool, c)
-            check_count(r)
-            results.append(r)
     big: list[Result] = []
     render: list[Result] = []
-    if a.big:
-        for shown, arg in BIG:
-            c = corpus(f"big-{arg}", shown, ["--big", arg])
-            for tool in (idplint, baseline):
+    try:
+        for n in a.sizes:
+            c = corpus(f"files-{n}", label(n), ["--files", str(n)])
+            for tool in every:
                 r, _, _ = measure(tool, c)
                 check_count(r)
-                big.append(r)
-        c = corpus("big-10MB-errors", "10 MB", ["--big", "10MB", "--errors", str(RENDER_ERRORS)])
-        for args in ((), ("--format", "concise"), ("--format", "json")):
-            tool = t.Idplint(idplint.binary, args)
-            tool.label = " ".join(["idplint check", *args]) if args else "idplint check (human)"
-            r, out, _ = measure(tool, c)
-            check_count(r)
-            r.invalid = tool.findings(out)
-            check_count(r, RENDER_ERRORS)
-            render.append(r)
-            every.append(tool)
+                results.append(r)
+        if a.big:
+            for shown, arg in BIG:
+                c = corpus(f"big-{arg}", shown, ["--big", arg])
+                for tool in (idplint, baseline):
+                    r, _, _ = measure(tool, c)
+                    check_count(r)
+                    big.append(r)
+            c = corpus("big-10MB-errors", "10 MB", ["--big", "10MB", "--errors", str(RENDER_ERRORS)])
+            for args in ((), ("--format", "concise"), ("--format", "json")):
+                tool = t.Idplint(idplint.binary, args)
+                tool.label = " ".join(["idplint check", *args]) if args else "idplint check (human)"
+                r, out, _ = measure(tool, c)
+                check_count(r)
+                r.invalid = tool.findings(out)
+                check_count(r, RENDER_ERRORS)
+                render.append(r)
+                every.append(tool)
+    except Failure:
+        # Keep what was measured, to see what went wrong and to render it (`--render`).
+        a.out.mkdir(parents=True, exist_ok=True)
+        partial = a.out / f"{a.name}.partial.json"
+        data = save(environment(load_before), a.quick, every, results, big, render)
+        partial.write_text(json.dumps(data, indent=1) + "\n")
+        t.log(f"kept the figures measured so far in {partial}")
+        raise
     return save(environment(load_before), a.quick, every, results, big, render)
 
 

@@ -145,6 +145,11 @@ fn a_big_list_has_the_size_and_the_findings_asked_for() {
             .iter()
             .all(|d| d.rule.name == "wrong-type")
     );
+    // More findings than items: up to three an item.
+    let (text, items) = corpus::big_list(1, 20_000, 35);
+    assert!((12..35).contains(&items), "{items}");
+    let report = idplint::check_bytes("big.json", text.as_bytes(), Format::Json, &options);
+    assert_eq!(report.diagnostics.len(), 35);
     let (clean, _) = corpus::big_list(1, 1000, 0);
     let report = idplint::check_bytes("small.json", clean.as_bytes(), Format::Json, &options);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);

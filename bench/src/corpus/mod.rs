@@ -309,9 +309,13 @@ fn prepare(out: &Path) -> std::io::Result<()> {
     std::fs::write(out.join("idplint.toml"), config())
 }
 
-/// One big list response (`auth0.idp.list`) of at least `bytes` bytes, with `errors` of its
-/// items made invalid (one wrong-type finding each, spread evenly). Returns the text and the
-/// number of items.
+/// The boolean members of an item of a list that [`big_list`] makes invalid, in turn: one
+/// wrong-type finding each.
+const BIG_LIST_BREAKS: &[&str] = &["is_enabled", "show_as_button", "assign_membership_on_login"];
+
+/// One big list response (`auth0.idp.list`) of at least `bytes` bytes, with `errors` wrong-type
+/// findings spread evenly over its items (up to three an item: a 10 MB list has about 7,000
+/// items). Returns the text and the number of items.
 pub fn big_list(seed: u64, bytes: usize, errors: usize) -> (String, usize) {
     let mut rng = Rng::new(seed, u64::MAX);
     let mut items = Vec::new();
@@ -324,9 +328,13 @@ pub fn big_list(seed: u64, bytes: usize, errors: usize) -> (String, usize) {
         items.push(item);
     }
     let n = items.len();
-    for k in 0..errors.min(n) {
-        if let Some(map) = items[k * n / errors.min(n)].as_object_mut() {
-            map.insert("is_enabled".to_owned(), Value::String("yes".to_owned()));
+    for (i, item) in items.iter_mut().enumerate() {
+        // Item i gets its share of the errors: floor((i+1)·e/n) − floor(i·e/n).
+        let share = ((i + 1) * errors / n - i * errors / n).min(BIG_LIST_BREAKS.len());
+        if let Some(map) = item.as_object_mut() {
+            for key in &BIG_LIST_BREAKS[..share] {
+                map.insert((*key).to_owned(), Value::String("yes".to_owned()));
+            }
         }
     }
     let text = pretty(&serde_json::json!({ "identity_providers": items }));
