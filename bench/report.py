@@ -21,6 +21,9 @@ class Result:
     runs: int
     peak_kib: int
     invalid: int
+    # User plus system CPU time, mean of the timed runs (less sensitive than wall time to other
+    # work on the machine).
+    cpu: float | None = None
 
     @property
     def files_per_second(self) -> float:
@@ -93,23 +96,29 @@ def targets_table(targets: list[Target]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def per_unit(seconds: float) -> str:
+    return f"{seconds * 1e6:.1f} µs" if seconds < 1e-3 else f"{seconds * 1e3:.2f} ms"
+
+
 def scaling_table(rows: list[tuple[str, Result, Result | None]], unit: str) -> str:
-    """idplint (and the baseline) as the input grows; `unit` is `file` or `MB`."""
+    """idplint (and the baseline) as the input grows; `unit` is `file` or `MB`. The marginal
+    costs are the growth since the first row, per file or MB."""
     lines = [
-        f"| input | idplint | per {unit} after the first | peak RSS (MiB) | baseline | baseline peak RSS (MiB) |",
-        "|---|---:|---:|---:|---:|---:|",
+        f"| input | idplint time | CPU time | CPU per {unit} after the first | peak RSS (MiB) "
+        "| baseline time | baseline CPU | baseline peak RSS (MiB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     first = rows[0][1] if rows else None
     for label, r, b in rows:
         amount = r.corpus.files if unit == "file" else r.corpus.bytes / 1e6
         base = first.corpus.files if unit == "file" else first.corpus.bytes / 1e6
         marginal = ""
-        if first is not None and r is not first and amount > base:
-            per = (r.mean - first.mean) / (amount - base)
-            marginal = f"{per * 1e6:.1f} µs" if per < 1e-3 else f"{per * 1e3:.2f} ms"
+        if first is not None and r is not first and amount > base and r.cpu is not None and first.cpu is not None:
+            marginal = per_unit((r.cpu - first.cpu) / (amount - base))
         lines.append(
-            f"| {label} | {mean_sd(r)} | {marginal} | {mib(r.peak_kib)} "
-            f"| {mean_sd(b) if b else ''} | {mib(b.peak_kib) if b else ''} |"
+            f"| {label} | {mean_sd(r)} | {duration(r.cpu) if r.cpu is not None else ''} | {marginal} "
+            f"| {mib(r.peak_kib)} | {mean_sd(b) if b else ''} "
+            f"| {duration(b.cpu) if b and b.cpu is not None else ''} | {mib(b.peak_kib) if b else ''} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -176,7 +185,7 @@ def chart(results: list[Result], tools: list[str], labels: dict[str, str]) -> st
                 f"{count(v)} files/s</title></rect>"
             )
             out.append(
-                f'<text x="{x + (bar_w - 2) / 2:.1f}" y="{yy - 3:.1f}" font-size="9" '
+                f'<text x="{x + (bar_w - 2) / 2:.1f}" y="{yy - 3:.1f}" font-size="8" '
                 f'text-anchor="middle">{count(v)}</text>'
             )
         out.append(

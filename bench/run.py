@@ -127,7 +127,8 @@ def measure(tool: t.Tool, corpus: t.Corpus) -> tuple[Result, str, str]:
                        cwd=corpus.path, env=env, check=True, stdout=sys.stderr)
         stats = json.loads(export.read_text())["results"][0]
     result = Result(corpus, tool, command, stats["mean"], stats["stddev"] or 0.0,
-                    len(stats["times"]), int(peak), tool.count(done.stdout, done.stderr))
+                    len(stats["times"]), int(peak), tool.count(done.stdout, done.stderr),
+                    stats["user"] + stats["system"])
     if result.invalid != corpus.expected_invalid:
         # Keep the evidence for the failure that follows.
         stem = corpus.path.parent / f"{corpus.key}.{tool.key.replace(' ', '_')}"
@@ -198,11 +199,14 @@ def targets(results: list[Result]) -> list[Target]:
 
 
 def linearity(files: list[Result], big: list[Result]) -> str:
-    """Whether idplint's time grows linearly, from the marginal cost per file and per MB."""
+    """Whether idplint's cost grows linearly: the CPU time (user + system) per file, and per MB,
+    after the first row. CPU time, because wall time on a shared machine moves with the load."""
     lines = []
+    files = [r for r in files if r.cpu is not None]
+    big = [r for r in big if r.cpu is not None]
     if len(files) >= 3:
         first = files[0]
-        per = [(r.corpus.files, (r.mean - first.mean) / (r.corpus.files - first.corpus.files))
+        per = [(r.corpus.files, (r.cpu - first.cpu) / (r.corpus.files - first.corpus.files))
                for r in files[1:] if r.corpus.files > first.corpus.files]
         costs = ", ".join(f"{n:,} files: {c * 1e6:.1f} µs" for n, c in per)
         later = [c for _, c in per[1:]]
@@ -210,16 +214,16 @@ def linearity(files: list[Result], big: list[Result]) -> str:
         verdict = ("too few sizes to tell" if len(later) < 2
                    else "linear" if spread <= 1.25 else "not linear")
         mem = (files[-1].peak_kib - first.peak_kib) * 1024 / max(1, files[-1].corpus.files - first.corpus.files)
-        lines.append(f"- Time per file after the first ({costs}): {verdict} "
+        lines.append(f"- CPU time per file after the first ({costs}): {verdict} "
                      f"(from 10,000 files on, the largest is {spread:.2f}× the smallest). "
                      f"Peak memory grows by {mem:,.0f} bytes per file.")
     if len(big) >= 3:
         a, b = big[-2], big[-1]
-        slope1 = (a.mean - big[0].mean) / max(1e-9, (a.corpus.bytes - big[0].corpus.bytes) / 1e6)
-        slope2 = (b.mean - a.mean) / max(1e-9, (b.corpus.bytes - a.corpus.bytes) / 1e6)
+        slope1 = (a.cpu - big[0].cpu) / max(1e-9, (a.corpus.bytes - big[0].corpus.bytes) / 1e6)
+        slope2 = (b.cpu - a.cpu) / max(1e-9, (b.corpus.bytes - a.corpus.bytes) / 1e6)
         verdict = "linear" if 0.8 <= slope2 / max(1e-12, slope1) <= 1.25 else "not linear"
         mem = (b.peak_kib - a.peak_kib) / 1024 / max(1e-9, (b.corpus.bytes - a.corpus.bytes) / 1e6)
-        lines.append(f"- One big file: {slope1 * 1e3:.1f} ms per MB up to {report.size(a.corpus.bytes)}, "
+        lines.append(f"- One big file: {slope1 * 1e3:.1f} ms of CPU per MB up to {report.size(a.corpus.bytes)}, "
                      f"{slope2 * 1e3:.1f} ms per MB from there to {report.size(b.corpus.bytes)}: {verdict}. "
                      f"Peak memory grows by {mem:.1f} MiB per MB of input.")
     return "\n".join(lines) + ("\n" if lines else "")
@@ -261,6 +265,7 @@ def fragment(name: str, env: str, peers: list[Result], tgts: list[Target], scali
     if render:
         parts.append(f"\nRendering {RENDER_ERRORS:,} findings in one {render[0].corpus.label} file:\n\n"
                      + report.render_table(render))
+    parts.append("\n" + commands_section(peers))
     return "".join(parts)
 
 
@@ -324,6 +329,7 @@ def measure_all(a: argparse.Namespace) -> dict:
             for args in ((), ("--format", "concise"), ("--format", "json")):
                 tool = t.Idplint(idplint.binary, args)
                 tool.label = " ".join(["idplint check", *args]) if args else "idplint check (human)"
+                tool.key = tool.label
                 r, out, _ = measure(tool, c)
                 check_count(r)
                 r.invalid = tool.findings(out)
@@ -351,7 +357,7 @@ def save(env: str, quick: bool, every: list[t.Tool], results: list[Result], big:
                           "expected_invalid": c.expected_invalid}
         return {"corpus": c.key, "tool": r.tool.key, "command": r.command.text, "shell": r.command.shell,
                 "mean": r.mean, "stddev": r.stddev, "runs": r.runs, "peak_kib": r.peak_kib,
-                "invalid": r.invalid}
+                "invalid": r.invalid, "cpu": r.cpu}
 
     data = {"environment": env, "quick": quick,
             "tools": [{"key": x.key, "label": x.label, "version": x.version, "binary": str(x.binary)}
@@ -370,7 +376,8 @@ def load(data: dict) -> tuple[list[SimpleNamespace], dict[str, list[Result]]]:
                for c in data["corpora"]}
     parts = {
         part: [Result(corpora[r["corpus"]], by_key[r["tool"]], t.Command(r["command"], r["shell"]), r["mean"],
-                      r["stddev"], r["runs"], r["peak_kib"], r["invalid"]) for r in data[part]]
+                      r["stddev"], r["runs"], r["peak_kib"], r["invalid"], r.get("cpu"))
+               for r in data[part]]
         for part in ("results", "big", "render")
     }
     return tools, parts
@@ -393,7 +400,7 @@ def write(a: argparse.Namespace, data: dict) -> str:
     (a.out / f"{a.name}.json").write_text(json.dumps(data, indent=1) + "\n")
     md = (f"# idplint benchmark: {a.name}\n\n"
           f"Written by `python3 bench/run.py{' --quick' if data['quick'] else ''}`.\n\n"
-          + body.replace("](bench/results/", "](") + "\n" + commands_section(results))
+          + body.replace("](bench/results/", "]("))
     (a.out / f"{a.name}.md").write_text(md)
     t.log(f"wrote {a.name}.md, .svg and .json in {a.out}")
     if a.readme:
