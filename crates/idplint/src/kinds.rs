@@ -20,6 +20,7 @@ pub struct SchemaDef {
     generate: fn(&Meta<'_>) -> Built,
     built: OnceLock<Built>,
     lint: OnceLock<Value>,
+    published_from_lint: OnceLock<Value>,
     access: OnceLock<Vec<(String, Vec<AccessLevel>)>>,
     lint_validator: OnceLock<jsonschema::Validator>,
     published_validator: OnceLock<jsonschema::Validator>,
@@ -45,6 +46,7 @@ impl SchemaDef {
             generate,
             built: OnceLock::new(),
             lint: OnceLock::new(),
+            published_from_lint: OnceLock::new(),
             access: OnceLock::new(),
             lint_validator: OnceLock::new(),
             published_validator: OnceLock::new(),
@@ -80,6 +82,13 @@ impl SchemaDef {
         })
     }
 
+    /// The published schema as a value, made from [`SchemaDef::lint`] (cheaper than generating
+    /// it: what validation needs of it).
+    pub(crate) fn published_value(&self) -> &Value {
+        self.published_from_lint
+            .get_or_init(|| schema::published_from_lint(self.lint()))
+    }
+
     /// The top-level fields that only some access levels may change, with those levels.
     pub(crate) fn access(&self) -> &[(String, Vec<AccessLevel>)] {
         self.access
@@ -95,7 +104,7 @@ impl SchemaDef {
     /// The validator of the published schema alone.
     pub(crate) fn published_validator(&self) -> &jsonschema::Validator {
         self.published_validator
-            .get_or_init(|| compile(&self.built().published, self.id))
+            .get_or_init(|| compile(self.published_value(), self.id))
     }
 }
 
@@ -770,6 +779,11 @@ mod tests {
                 def.id
             );
             assert_eq!(def.access(), def.built().access.as_slice(), "{}", def.id);
+            assert!(
+                *def.published_value() == def.built().published,
+                "{}: the published schema made from the lint one differs",
+                def.id
+            );
         }
     }
 

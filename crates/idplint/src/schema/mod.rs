@@ -108,6 +108,30 @@ pub(crate) fn finish(mut raw: Value, meta: &Meta<'_>) -> Built {
     }
 }
 
+/// A lint schema without idplint's tagged assertions and `x-idplint-` markers: the published
+/// schema, as a value (the order of keys aside), made without generating it.
+pub(crate) fn published_from_lint(lint: &Value) -> Value {
+    fn strip(node: &mut Value) {
+        match node {
+            Value::Object(obj) => {
+                obj.retain(|k, _| !k.starts_with("x-idplint-"));
+                if let Some(Value::Array(all)) = obj.get_mut("allOf") {
+                    all.retain(|a| a.get("x-idplint-rule").is_none());
+                    if all.is_empty() {
+                        obj.remove("allOf");
+                    }
+                }
+                obj.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut published = lint.clone();
+    strip(&mut published);
+    published
+}
+
 /// The top-level fields of a lint schema that declare the access levels that may change them
 /// (`x-idplint-access`), with those levels.
 pub(crate) fn access_levels(lint: &Value) -> Vec<(String, Vec<AccessLevel>)> {

@@ -83,7 +83,7 @@ fn closest(options: &Value) -> Strategy {
         .unwrap_or_default();
     let mut best = (i64::MIN, Strategy::Oidc);
     for s in Strategy::ALL {
-        let schema = &schema_for(s).built().published;
+        let schema = schema_for(s).published_value();
         let Some(def) = schema
             .pointer("/properties/options/$ref")
             .and_then(Value::as_str)
