@@ -94,6 +94,11 @@ class Tool:
     label = ""
     version = ""
 
+    def __init__(self, binary: Path):
+        """A tool that says its version with `--version`."""
+        self.binary = binary
+        self.version = _version([str(binary), "--version"])
+
     def command(self, corpus: Corpus, schemas: Path) -> Command:
         raise NotImplementedError
 
@@ -115,9 +120,8 @@ class Idplint(Tool):
     label = "idplint"
 
     def __init__(self, binary: Path, args: tuple[str, ...] = ()):
-        self.binary = binary
+        super().__init__(binary)
         self.args = args
-        self.version = _version([str(binary), "--version"])
         if args:
             self.key = "idplint " + " ".join(args)
             self.label = self.key
@@ -193,10 +197,6 @@ class JsonschemaCli(Tool):
     key = "jsonschema-cli"
     label = "jsonschema-rs CLI"
 
-    def __init__(self, binary: Path):
-        self.binary = binary
-        self.version = _version([str(binary), "--version"])
-
     def command(self, corpus: Corpus, schemas: Path) -> Command:
         return per_folder(
             corpus,
@@ -250,10 +250,6 @@ def _package_version(path: Path) -> str:
 class CheckJsonschema(Tool):
     key = "check-jsonschema"
     label = "check-jsonschema"
-
-    def __init__(self, binary: Path):
-        self.binary = binary
-        self.version = _version([str(binary), "--version"])
 
     def command(self, corpus: Corpus, schemas: Path) -> Command:
         return per_folder(

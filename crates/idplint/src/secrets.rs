@@ -283,4 +283,44 @@ mod tests {
         let m = mask(flow, &lexical_secret_spans(flow));
         assert!(!m.contains("abc") && m.contains("id: 2"), "{m}");
     }
+
+    #[test]
+    fn references_are_recognised() {
+        for v in [
+            "${CLIENT_SECRET}",
+            "  ${a b}\n",
+            "$VAR",
+            "$_v4r",
+            "##SECRET##",
+            "@@SECRET@@",
+            "{{ secret }}",
+            "\u{3000}${X}\u{3000}",
+        ] {
+            assert!(is_reference(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn literals_are_not_references() {
+        for v in [
+            "",
+            "$",
+            "${}",
+            "${a}}",
+            "${a}b",
+            "$1VAR",
+            "$VAR-X",
+            "$VÄR",
+            "####",
+            "##a#b##",
+            "@@@@",
+            "{{}}",
+            "{{ a } }}",
+            "{{a}",
+            "h7Rk2pWx9LmQ4vTs",
+            "x${VAR}",
+        ] {
+            assert!(!is_reference(v), "{v:?}");
+        }
+    }
 }

@@ -31,7 +31,7 @@ declare_rule! {
     }
 }
 
-pub(crate) use crate::secrets::is_reference;
+use crate::secrets::is_reference;
 
 /// Report `value` when it belongs to a secret field and is a literal.
 pub(crate) fn check_string(site: Site<'_>, secret: bool, value: &str, out: &mut Vec<Diagnostic>) {
@@ -47,49 +47,4 @@ pub(crate) fn check_string(site: Site<'_>, secret: bool, value: &str, out: &mut 
                 "use a reference such as `${CLIENT_SECRET}` and substitute it at deploy time",
             ),
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_reference;
-
-    #[test]
-    fn references_are_recognised() {
-        for v in [
-            "${CLIENT_SECRET}",
-            "  ${a b}\n",
-            "$VAR",
-            "$_v4r",
-            "##SECRET##",
-            "@@SECRET@@",
-            "{{ secret }}",
-            "\u{3000}${X}\u{3000}",
-        ] {
-            assert!(is_reference(v), "{v:?}");
-        }
-    }
-
-    #[test]
-    fn literals_are_not_references() {
-        for v in [
-            "",
-            "$",
-            "${}",
-            "${a}}",
-            "${a}b",
-            "$1VAR",
-            "$VAR-X",
-            "$VÄR",
-            "####",
-            "##a#b##",
-            "@@@@",
-            "{{}}",
-            "{{ a } }}",
-            "{{a}",
-            "h7Rk2pWx9LmQ4vTs",
-            "x${VAR}",
-        ] {
-            assert!(!is_reference(v), "{v:?}");
-        }
-    }
 }

@@ -4,8 +4,8 @@ use serde_json::{Map, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::payload::genauth::fields::{self, Shape, TypeFields};
-use crate::rules::plaintext_secret::is_reference;
 use crate::rules::{invalid_connection_field, missing_connection_field, unknown_connection_field};
+use crate::secrets::is_reference;
 use crate::source::push_token;
 use crate::text::{nearest_within, one_of, type_name};
 
