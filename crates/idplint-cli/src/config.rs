@@ -6,7 +6,9 @@
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use std::sync::OnceLock;
+
+use globset::{Glob, GlobBuilder, GlobMatcher, GlobSetBuilder};
 use idplint::source::Limits;
 use idplint::{AccessLevel, Context, Kind, Strategy};
 use serde::Deserialize;
@@ -27,18 +29,16 @@ pub(crate) const FILE_NAME: &str = "idplint.toml";
 pub(crate) struct Config {
     /// Its folder, absolute: globs are relative to it.
     dir: PathBuf,
-    /// `[[files]]`, and which entry each glob of `files_globs` belongs to.
+    /// `[[files]]`, and their globs.
     files: Vec<FileEntry>,
-    files_globs: GlobSet,
-    files_owner: Vec<usize>,
+    files_globs: Globs,
     /// `[rules]`.
     pub rules: RuleSettings,
     /// `[limits]`.
     pub limits: LimitSettings,
-    /// `[[rules.per-file]]`, and which entry each glob of `per_file_globs` belongs to.
+    /// `[[rules.per-file]]`, and their globs.
     per_file: Vec<RuleSettings>,
-    per_file_globs: GlobSet,
-    per_file_owner: Vec<usize>,
+    per_file_globs: Globs,
 }
 
 /// What a `[[files]]` entry says about the files it matches.
@@ -121,18 +121,14 @@ impl Config {
             &raw.rules.ignore,
             raw.rules.severity,
         )?;
-        let (files_globs, files_owner) = files_globs.build(&source)?;
-        let (per_file_globs, per_file_owner) = per_file_globs.build(&source)?;
         Ok(Config {
             dir,
             files,
             files_globs,
-            files_owner,
             rules,
             limits: raw.limits,
             per_file,
             per_file_globs,
-            per_file_owner,
         })
     }
 
@@ -147,8 +143,8 @@ impl Config {
 
     /// The first `[[files]]` entry that matches a path relative to the config's folder.
     pub(crate) fn file_entry(&self, relative: &Path) -> Option<&FileEntry> {
-        let first = self.files_globs.matches(relative).into_iter().min()?;
-        self.files.get(self.files_owner[first])
+        let first = self.files_globs.matching(relative).next()?;
+        self.files.get(first)
     }
 
     /// Every `[[rules.per-file]]` entry that matches a path relative to the config's folder,
@@ -157,13 +153,7 @@ impl Config {
         if self.per_file.is_empty() {
             return Vec::new();
         }
-        let mut owners: Vec<usize> = self
-            .per_file_globs
-            .matches(relative)
-            .into_iter()
-            .map(|g| self.per_file_owner[g])
-            .collect();
-        owners.sort_unstable();
+        let mut owners: Vec<usize> = self.per_file_globs.matching(relative).collect();
         owners.dedup();
         owners.into_iter().map(|o| &self.per_file[o]).collect()
     }
@@ -214,20 +204,20 @@ impl Source<'_> {
     }
 }
 
-/// Globs of several entries, on their way to one [`GlobSet`].
-struct Globs {
-    set: GlobSetBuilder,
-    /// The entry of each glob.
-    owner: Vec<usize>,
-}
+/// The globs of several entries, in the order of the file. A glob's matcher (a regex) is
+/// compiled the first time a path could match it: a run over a few files compiles few of them.
+#[derive(Debug, Default)]
+struct Globs(Vec<LazyGlob>);
 
-impl Default for Globs {
-    fn default() -> Self {
-        Globs {
-            set: GlobSetBuilder::new(),
-            owner: Vec::new(),
-        }
-    }
+#[derive(Debug)]
+struct LazyGlob {
+    glob: Glob,
+    /// The whole folders at the start of the pattern (`a/b` of `a/b/*.json`): a path that does
+    /// not start with them cannot match, and is not given to the regex.
+    folders: Box<[u8]>,
+    matcher: OnceLock<GlobMatcher>,
+    /// The entry it belongs to.
+    owner: usize,
 }
 
 impl Globs {
@@ -239,19 +229,69 @@ impl Globs {
     ) -> Result<(), ConfigError> {
         for (pattern, span) in &patterns.get_ref().0 {
             let span = span.clone().unwrap_or_else(|| patterns.span());
-            self.set
-                .add(glob(pattern).map_err(|e| source.error(Some(span), &e))?);
-            self.owner.push(owner);
+            let glob = glob(pattern).map_err(|e| source.error(Some(span.clone()), &e))?;
+            let matcher = OnceLock::new();
+            // A regex too large to compile is a config error now, not a failure halfway through
+            // a run; short patterns cannot reach the limit and are compiled when first needed.
+            if glob.regex().len() > EAGER_GLOB {
+                GlobSetBuilder::new()
+                    .add(glob.clone())
+                    .build()
+                    .map_err(|e| source.error(Some(span), &e.to_string()))?;
+                let _ = matcher.set(glob.compile_matcher());
+            }
+            self.0.push(LazyGlob {
+                folders: literal_folders(glob.glob()).as_bytes().into(),
+                glob,
+                matcher,
+                owner,
+            });
         }
         Ok(())
     }
 
-    fn build(self, source: &Source<'_>) -> Result<(GlobSet, Vec<usize>), ConfigError> {
-        let set = self
-            .set
-            .build()
-            .map_err(|e| source.error(None, &e.to_string()))?;
-        Ok((set, self.owner))
+    /// The entries with a glob that matches `path`, in the order of the file (an entry with two
+    /// matching globs appears twice, one after the other).
+    fn matching<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = usize> + 'a {
+        self.0
+            .iter()
+            .filter(move |g| may_match(&g.folders, path))
+            .filter(move |g| {
+                g.matcher
+                    .get_or_init(|| g.glob.compile_matcher())
+                    .is_match(path)
+            })
+            .map(|g| g.owner)
+    }
+}
+
+/// Regexes of globs longer than this are compiled when the config file is read.
+const EAGER_GLOB: usize = 2_000;
+
+/// The literal folders a glob (relative, as [`glob`] makes it) starts with: `a/b` of `a/b/*.json`
+/// and of `a/b/c.json`, nothing of `*.json` or `a*/b.json`. Every path it matches starts with them.
+fn literal_folders(pattern: &str) -> &str {
+    let literal = pattern
+        .find(['*', '?', '[', '{', '\\'])
+        .map_or(pattern, |meta| &pattern[..meta]);
+    literal.rfind('/').map_or("", |slash| &literal[..slash])
+}
+
+/// Whether `path` starts with `folders` (then a `/`, or nothing more); always true where paths
+/// are not `/`-separated bytes.
+fn may_match(folders: &[u8], path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        let path = path.as_os_str().as_encoded_bytes();
+        folders.is_empty()
+            || path
+                .strip_prefix(folders)
+                .is_some_and(|rest| rest.is_empty() || rest[0] == b'/')
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (folders, path);
+        true
     }
 }
 

@@ -212,3 +212,78 @@ fn limits_are_read_over_the_defaults() {
     assert_eq!(limits.max_file_size, 1000);
     assert_eq!(limits.max_depth, Limits::default().max_depth);
 }
+
+#[test]
+fn a_glob_is_tried_only_on_paths_under_its_literal_folders() {
+    for (pattern, folders) in [
+        ("auth0/updates/*.json", "auth0/updates"),
+        ("auth0/updates/one.json", "auth0/updates"),
+        ("a/**", "a"),
+        ("a/b*/c.json", "a"),
+        ("a/{b,c}/d.json", "a"),
+        ("a\\*/b.json", ""),
+        ("*.json", ""),
+        ("**/x.json", ""),
+        ("one.json", ""),
+    ] {
+        assert_eq!(literal_folders(pattern), folders, "{pattern}");
+    }
+    assert!(may_match(b"a/b", Path::new("a/b/c.json")));
+    assert!(may_match(b"a/b", Path::new("a/b")));
+    assert!(!may_match(b"a/b", Path::new("a/bc/d.json")));
+    assert!(!may_match(b"a/b", Path::new("x/a/b/c.json")));
+    assert!(may_match(b"", Path::new("anything.json")));
+}
+
+#[test]
+fn globs_match_as_globset_does_whichever_is_compiled_first() {
+    // `**` and `{…}` after a literal folder, a literal file, and an entry with two globs.
+    let t = Temp::new(
+        "lazy-globs",
+        r#"
+[[files]]
+glob = ["a/**/*.json", "b/{x,y}.json"]
+kind = "auth0.idp"
+
+[[files]]
+glob = "a/b.json"
+kind = "auth0.idp.create"
+
+[[rules.per-file]]
+glob = ["a/**", "a/*/*.json"]
+ignore = ["deprecated-field"]
+"#,
+    );
+    let config = t.load().unwrap();
+    let kind = |p: &str| {
+        config
+            .file_entry(Path::new(p))
+            .and_then(|e| e.kind)
+            .map(|k| k.id)
+    };
+    assert_eq!(kind("a/b.json"), Some("auth0.idp"));
+    assert_eq!(kind("a/deep/er/c.json"), Some("auth0.idp"));
+    assert_eq!(kind("b/y.json"), Some("auth0.idp"));
+    assert_eq!(kind("b/z.json"), None);
+    assert_eq!(kind("ab/c.json"), None);
+    assert_eq!(config.per_file(Path::new("a/b/c.json")).len(), 1);
+    assert_eq!(config.per_file(Path::new("ab/c.json")).len(), 0);
+}
+
+#[test]
+fn a_glob_too_large_to_compile_is_a_config_error() {
+    // 60,000 different 30-letter names: an automaton over the regex crate's size limit.
+    let names: Vec<String> = (0..60_000).map(|i| format!("{i:030}")).collect();
+    let config = format!(
+        "[[files]]\nglob = \"{{{}}}\"\nkind = \"auth0.idp\"\n",
+        names.join(",")
+    );
+    let e = first_line("huge-glob", &config);
+    assert!(
+        e.starts_with("idplint.toml:2:8: error: "),
+        "{}",
+        &e[..e.len().min(200)]
+    );
+    // Not a syntax error: the regex compiler refused it.
+    assert!(!e.contains("invalid glob"), "{}", &e[..e.len().min(200)]);
+}
