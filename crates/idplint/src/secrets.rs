@@ -69,18 +69,53 @@ fn normalise<'a>(key: &str, buf: &'a mut [u8; NORMALISED_MAX]) -> Option<&'a [u8
     Some(&buf[..n])
 }
 
-/// [`SECRET_KEYS`], normalised once.
-static NORMALISED: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
-    SECRET_KEYS
+/// [`SECRET_KEYS`], normalised once, and the last [`TAIL`] letters of each.
+struct Normalised {
+    keys: Vec<Vec<u8>>,
+    tails: Vec<[u8; TAIL]>,
+}
+
+/// How many letters of a key's end [`is_secret_key`] looks at first: a key that does not end
+/// like a secret key (`…ret`, `…key`, `…ord`, `…ken`) is rejected without normalising it. Most
+/// keys and most words of a text are.
+const TAIL: usize = 3;
+
+static NORMALISED: std::sync::LazyLock<Normalised> = std::sync::LazyLock::new(|| {
+    let keys: Vec<Vec<u8>> = SECRET_KEYS
         .iter()
         .filter_map(|k| normalise(k, &mut [0; NORMALISED_MAX]).map(<[u8]>::to_vec))
-        .collect()
+        .collect();
+    let mut tails: Vec<[u8; TAIL]> = keys
+        .iter()
+        .filter_map(|k| k.get(k.len().checked_sub(TAIL)?..)?.try_into().ok())
+        .collect();
+    tails.sort_unstable();
+    tails.dedup();
+    Normalised { keys, tails }
 });
+
+/// The last [`TAIL`] bytes of `key` as [`normalise`] would make them, if it has that many.
+fn tail(key: &str) -> Option<[u8; TAIL]> {
+    let mut out = [0; TAIL];
+    let mut n = 0;
+    for b in key.bytes().rev().filter(|b| *b != b'_' && *b != b'-') {
+        n += 1;
+        out[TAIL - n] = b.to_ascii_lowercase();
+        if n == TAIL {
+            return Some(out);
+        }
+    }
+    None
+}
 
 /// Whether a member with this key holds a secret.
 pub fn is_secret_key(key: &str) -> bool {
+    let secrets = &*NORMALISED;
+    if !tail(key).is_some_and(|t| secrets.tails.contains(&t)) {
+        return false;
+    }
     let mut buf = [0; NORMALISED_MAX];
-    normalise(key, &mut buf).is_some_and(|k| NORMALISED.iter().any(|s| s.as_slice() == k))
+    normalise(key, &mut buf).is_some_and(|k| secrets.keys.iter().any(|s| s.as_slice() == k))
 }
 
 /// Whether the node at this JSON Pointer is (inside) a secret field.
@@ -256,6 +291,16 @@ mod tests {
                 .all(|k| normalise(k, &mut [0; NORMALISED_MAX]).is_some()),
             "every secret key fits"
         );
+        assert!(
+            NORMALISED.keys.len() == SECRET_KEYS.len()
+                && NORMALISED.keys.iter().all(|k| k.len() >= TAIL),
+            "every secret key has a tail to look at first"
+        );
+        for k in SECRET_KEYS {
+            let shouted = k.to_ascii_uppercase().replace('_', "-") + "_";
+            assert!(is_secret_key(k) && is_secret_key(&shouted), "{k}");
+        }
+        assert!(!is_secret_key("ret") && !is_secret_key("monkey") && !is_secret_key("tok"));
         assert!(is_secret_pointer("/options/client_secret"));
         assert!(!is_secret_pointer("/options/client_id"));
     }
