@@ -67,16 +67,59 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// The candidate closest to `word` with a Jaro-Winkler similarity (ignoring case) of at least
 /// `min`.
+///
+/// A candidate is scored only if it could beat the best so far and reach `min`. What it could
+/// score at most: Jaro is `(m/|a| + m/|b| + (m-t)/m) / 3` with `m` matching characters, and `m`
+/// is at most the characters the two words have in common (counted with repeats, for ASCII
+/// words; otherwise the shorter length); Winkler adds `0.1 l (1 - j)` for a common prefix of
+/// `l ≤ 4` characters, which is known before scoring.
+// Lengths of words, far below 2^52, become f64 as in strsim itself.
+#[allow(clippy::cast_precision_loss)]
 pub fn nearest_within<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     min: f64,
 ) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let length = lower.chars().count();
+    let word_ascii = lower.is_ascii();
+    let mut counts = [0u16; 128];
+    if word_ascii {
+        lower.bytes().for_each(|b| counts[usize::from(b)] += 1);
+    }
     let mut best: Option<(f64, &'a str)> = None;
+    let lower_bytes = lower.as_bytes().to_vec();
+    let mut candidate = Vec::new();
     for c in candidates {
-        let score = if c.to_lowercase() == lower {
+        let ascii = word_ascii && c.is_ascii();
+        let other = c.chars().count();
+        let common = if ascii {
+            candidate.clear();
+            candidate.extend(c.bytes().map(|b| b.to_ascii_lowercase()));
+            shared(&counts, &candidate)
+        } else {
+            length.min(other)
+        };
+        let upper = if length == 0 || other == 0 {
             1.0
+        } else {
+            let m = common as f64;
+            let jaro = (m / length as f64 + m / other as f64 + 1.0) / 3.0;
+            let prefix = lower
+                .chars()
+                .zip(c.chars().flat_map(char::to_lowercase))
+                .take(4)
+                .take_while(|(a, b)| a == b)
+                .count();
+            jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+        };
+        // (A hair of slack for rounding: a tie with the best does not replace it anyway.)
+        if upper + 1e-9 < min || best.is_some_and(|(b, _)| upper + 1e-9 <= b) {
+            continue;
+        }
+        let score = if ascii {
+            // Byte for byte: the same score as by characters, without decoding them.
+            strsim::generic_jaro_winkler(&lower_bytes, &candidate)
         } else {
             strsim::jaro_winkler(&lower, &c.to_lowercase())
         };
@@ -85,6 +128,19 @@ pub fn nearest_within<'a>(
         }
     }
     best.filter(|(score, _)| *score >= min).map(|(_, c)| c)
+}
+
+/// How many characters of `word` (ASCII) the word counted in `counts` has too, with repeats.
+fn shared(counts: &[u16; 128], word: &[u8]) -> usize {
+    let mut left = *counts;
+    word.iter()
+        .filter(|&&b| {
+            let slot = &mut left[usize::from(b)];
+            let hit = *slot > 0;
+            *slot -= u16::from(hit);
+            hit
+        })
+        .count()
 }
 
 /// `a`, `a` or `b`, `a`, `b` or `c`, with backticks.
@@ -118,6 +174,73 @@ mod tests {
         assert_eq!(nearest("displayname", c), Some("display_name"));
         assert_eq!(nearest("DISPLAY_NAME", c), Some("display_name"));
         assert_eq!(nearest("zzz", c), None);
+    }
+
+    #[test]
+    fn skipping_candidates_that_cannot_win_changes_no_answer() {
+        // Every candidate compared, first best kept: what `nearest_within` must agree with.
+        fn every<'a>(word: &str, candidates: &[&'a str], min: f64) -> Option<&'a str> {
+            let mut best: Option<(f64, &'a str)> = None;
+            for c in candidates {
+                let score = strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase());
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, c));
+                }
+            }
+            best.filter(|(s, _)| *s >= min).map(|(_, c)| c)
+        }
+        let candidates = [
+            "id",
+            "name",
+            "display_name",
+            "strategy",
+            "options",
+            "client_id",
+            "client_secret",
+            "discovery_url",
+            "type",
+            "issuer",
+            "is_enabled",
+            "show_as_button",
+            "domain_aliases",
+            "a",
+            "",
+            "clientSecret",
+            "signInEndpoint",
+            "signingCert",
+            "metadataUrl",
+            "ÉtÉ",
+        ];
+        let words = [
+            "nme",
+            "Name",
+            "clientid",
+            "client-secret",
+            "disply_name",
+            "typ",
+            "x",
+            "",
+            "optons",
+            "signinendpoint",
+            "metadata_url",
+            "ete",
+            "été",
+            "ident",
+            "domain",
+            "strat",
+        ];
+        for word in words {
+            for min in [0.0, 0.5, 0.8, 0.95] {
+                for n in 0..=candidates.len() {
+                    let c = &candidates[..n];
+                    assert_eq!(
+                        nearest_within(word, c.iter().copied(), min),
+                        every(word, c, min),
+                        "{word} {min} {n}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
