@@ -131,16 +131,46 @@ pub(crate) fn read(
         Err(e) => std::fs::metadata(path).map_err(|_| format!("{name}: {}", io_reason(e)))?,
     };
     regular(&name, &meta, max_size)?;
-    let (file, _) = opened.map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or_default());
-    file.take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
+    let (mut file, _) = opened.map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    let bytes = read_sized(&mut file, meta.len(), max_size)
         .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     if bytes.len() as u64 > max_size {
         // The file grew after it was measured, or says it is empty and is not (`/proc`).
         return Err(too_large(&name));
     }
     Ok((name, bytes))
+}
+
+/// Read a file that `fstat` said has `size` bytes: at most `max_size + 1` bytes, so that a file
+/// that grew past the limit is seen to. Every read asks for more than is left of `size`, so the
+/// usual file takes one `read`: a regular file returns fewer bytes than asked only at its end.
+/// A file that returns more (it grew, or says it is empty and is not, as in `/proc`) is read on,
+/// up to the limit; one that returns fewer before `size` (a network file system) is read on too.
+fn read_sized(file: &mut std::fs::File, size: u64, max_size: u64) -> std::io::Result<Vec<u8>> {
+    let cap = |n: u64| usize::try_from(n.min(max_size.saturating_add(1))).unwrap_or(usize::MAX);
+    let mut bytes = vec![0; cap(size.saturating_add(1)).max(1)];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            let more = cap((bytes.len() as u64).saturating_mul(2).max(8192));
+            if more == bytes.len() {
+                break;
+            }
+            bytes.resize(more, 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+        // A short read that reaches the size `fstat` gave is the end of the file.
+        if filled as u64 == size && filled < bytes.len() {
+            break;
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 /// `Ok` for a regular file of at most `max_size` bytes.
