@@ -83,7 +83,7 @@ impl SchemaDef {
     }
 
     /// The published schema as a value, made from [`SchemaDef::lint`] (cheaper than generating
-    /// it: what validation needs of it).
+    /// it: what validation needs of it), without its `$id`.
     pub(crate) fn published_value(&self) -> &Value {
         self.published_from_lint
             .get_or_init(|| schema::published_from_lint(self.lint()))
@@ -779,8 +779,17 @@ mod tests {
                 def.id
             );
             assert_eq!(def.access(), def.built().access.as_slice(), "{}", def.id);
+            let mut published = def.built().published.clone();
+            let id = published
+                .as_object_mut()
+                .and_then(|o| o.shift_remove("$id"));
             assert!(
-                *def.published_value() == def.built().published,
+                id.is_some(),
+                "{}: the published schema has an `$id`",
+                def.id
+            );
+            assert!(
+                *def.published_value() == published,
                 "{}: the published schema made from the lint one differs",
                 def.id
             );
