@@ -127,7 +127,9 @@ class Idplint(Tool):
             self.label = self.key
 
     def command(self, corpus: Corpus, schemas: Path) -> Command:
-        return Command(shlex.join([str(self.binary), "check", ".", *self.args]), False)
+        # One file is named, as pre-commit names the files of a commit; a tree is searched.
+        paths = [f for files in corpus.folders.values() for f in files] if corpus.files == 1 else ["."]
+        return Command(shlex.join([str(self.binary), "check", *paths, *self.args]), False)
 
     # A finding in the human report: its header `  × message` (error) or `  ⚠ message`, then
     # `╭─[path:line:column]`.
