@@ -204,20 +204,30 @@ impl Source<'_> {
     }
 }
 
-/// The globs of several entries, in the order of the file. A glob's matcher (a regex) is
-/// compiled the first time a path could match it: a run over a few files compiles few of them.
+/// The globs of several entries, in the order of the file. A glob of literal names and `*`
+/// (`auth0/updates/*.json`) is matched here, segment by segment; any other glob by globset's
+/// regex, compiled the first time a path could match it. A run over a few files then compiles
+/// few regexes, or none.
 #[derive(Debug, Default)]
 struct Globs(Vec<LazyGlob>);
 
 #[derive(Debug)]
 struct LazyGlob {
-    glob: Glob,
+    matcher: Matcher,
     /// The whole folders at the start of the pattern (`a/b` of `a/b/*.json`): a path that does
-    /// not start with them cannot match, and is not given to the regex.
+    /// not start with them cannot match.
     folders: Box<[u8]>,
-    matcher: OnceLock<GlobMatcher>,
     /// The entry it belongs to.
     owner: usize,
+}
+
+#[derive(Debug)]
+enum Matcher {
+    /// Segments of literal bytes and `*`, which matches any bytes but `/` (as in globset with
+    /// `literal_separator`).
+    Simple(Box<[u8]>),
+    /// Anything else.
+    Regex(Glob, OnceLock<GlobMatcher>),
 }
 
 impl Globs {
@@ -229,21 +239,26 @@ impl Globs {
     ) -> Result<(), ConfigError> {
         for (pattern, span) in &patterns.get_ref().0 {
             let span = span.clone().unwrap_or_else(|| patterns.span());
-            let glob = glob(pattern).map_err(|e| source.error(Some(span.clone()), &e))?;
-            let matcher = OnceLock::new();
-            // A regex too large to compile is a config error now, not a failure halfway through
-            // a run; short patterns cannot reach the limit and are compiled when first needed.
-            if glob.regex().len() > EAGER_GLOB {
-                GlobSetBuilder::new()
-                    .add(glob.clone())
-                    .build()
-                    .map_err(|e| source.error(Some(span), &e.to_string()))?;
-                let _ = matcher.set(glob.compile_matcher());
-            }
+            let relative = relative_pattern(pattern);
+            let matcher = if cfg!(unix) && is_simple(relative) {
+                Matcher::Simple(relative.as_bytes().into())
+            } else {
+                let glob = glob(pattern).map_err(|e| source.error(Some(span.clone()), &e))?;
+                let matcher = OnceLock::new();
+                // A regex too large to compile is a config error now, not a failure halfway
+                // through a run; short patterns cannot reach the limit.
+                if glob.regex().len() > EAGER_GLOB {
+                    GlobSetBuilder::new()
+                        .add(glob.clone())
+                        .build()
+                        .map_err(|e| source.error(Some(span), &e.to_string()))?;
+                    let _ = matcher.set(glob.compile_matcher());
+                }
+                Matcher::Regex(glob, matcher)
+            };
             self.0.push(LazyGlob {
-                folders: literal_folders(glob.glob()).as_bytes().into(),
-                glob,
                 matcher,
+                folders: literal_folders(relative).as_bytes().into(),
                 owner,
             });
         }
@@ -256,13 +271,56 @@ impl Globs {
         self.0
             .iter()
             .filter(move |g| may_match(&g.folders, path))
-            .filter(move |g| {
-                g.matcher
-                    .get_or_init(|| g.glob.compile_matcher())
-                    .is_match(path)
+            .filter(move |g| match &g.matcher {
+                Matcher::Simple(pattern) => {
+                    simple_match(pattern, path.as_os_str().as_encoded_bytes())
+                }
+                Matcher::Regex(glob, matcher) => matcher
+                    .get_or_init(|| glob.compile_matcher())
+                    .is_match(path),
             })
             .map(|g| g.owner)
     }
+}
+
+/// Whether a glob is only literal names and `*` (never two together), with no empty name.
+fn is_simple(pattern: &str) -> bool {
+    !pattern.is_empty()
+        && !pattern.contains("**")
+        && !pattern.contains(['?', '[', ']', '{', '}', '\\'])
+        && pattern.split('/').all(|name| !name.is_empty())
+}
+
+/// Whether `path` (bytes, `/`-separated) matches a simple glob: as many names, each matching.
+fn simple_match(pattern: &[u8], path: &[u8]) -> bool {
+    let mut names = path.split(|b| *b == b'/');
+    pattern
+        .split(|b| *b == b'/')
+        .all(|p| names.next().is_some_and(|name| wildcard(p, name)))
+        && names.next().is_none()
+}
+
+/// Whether `name` matches `pattern`, in which `*` matches any bytes (the usual backtracking to
+/// the last `*`).
+fn wildcard(pattern: &[u8], name: &[u8]) -> bool {
+    let (mut p, mut n) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        if pattern.get(p) == Some(&b'*') {
+            star = Some((p, n));
+            p += 1;
+        } else if pattern.get(p) == Some(&name[n]) {
+            p += 1;
+            n += 1;
+        } else if let Some((sp, sn)) = star {
+            p = sp + 1;
+            n = sn + 1;
+            star = Some((sp, sn + 1));
+        } else {
+            return false;
+        }
+    }
+    pattern[p..].iter().all(|b| *b == b'*')
 }
 
 /// Regexes of globs longer than this are compiled when the config file is read.
@@ -423,12 +481,16 @@ impl<'de> Deserialize<'de> for Patterns {
 }
 
 /// A glob relative to the config file's folder: `*` stays within a folder, `**` crosses them.
-fn glob(pattern: &str) -> Result<Glob, String> {
-    let relative = pattern
+/// A pattern without its leading `./` or `/`: globs are relative to the config's folder.
+fn relative_pattern(pattern: &str) -> &str {
+    pattern
         .strip_prefix("./")
         .or_else(|| pattern.strip_prefix('/'))
-        .unwrap_or(pattern);
-    GlobBuilder::new(relative)
+        .unwrap_or(pattern)
+}
+
+fn glob(pattern: &str) -> Result<Glob, String> {
+    GlobBuilder::new(relative_pattern(pattern))
         .literal_separator(true)
         .build()
         .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))

@@ -287,3 +287,59 @@ fn a_glob_too_large_to_compile_is_a_config_error() {
     // Not a syntax error: the regex compiler refused it.
     assert!(!e.contains("invalid glob"), "{}", &e[..e.len().min(200)]);
 }
+
+#[test]
+fn simple_globs_match_as_globset_does() {
+    let patterns = [
+        "auth0/updates/*.json",
+        "*.json",
+        "*",
+        "a/*",
+        "a/*/c.json",
+        "a*b*c.json",
+        "*.y*ml",
+        "a/b.json",
+        "x*",
+        "*x*y*",
+        "a.*.json",
+        "**/x.json",
+        "a/[bc].json",
+    ];
+    let paths = [
+        "auth0/updates/one.json",
+        "auth0/updates/.json",
+        "auth0/updates/deep/one.json",
+        "auth0/one.json",
+        "one.json",
+        ".hidden.json",
+        "a/b",
+        "a/b/c.json",
+        "a/b/d/c.json",
+        "abc.json",
+        "aXbYc.json",
+        "acb.json",
+        "a.yaml",
+        "a.yml",
+        "a.b.json",
+        "x/y",
+        "xy",
+        "axbyc",
+        "a/b.json",
+        "a/c.json",
+        "x.json",
+    ];
+    for pattern in patterns {
+        let regex = glob(pattern).unwrap().compile_matcher();
+        for path in paths {
+            if is_simple(pattern) {
+                assert_eq!(
+                    simple_match(pattern.as_bytes(), path.as_bytes()),
+                    regex.is_match(path),
+                    "{pattern} on {path}"
+                );
+            }
+        }
+    }
+    assert!(!is_simple("**/x.json") && !is_simple("a/[bc].json") && !is_simple("a//b"));
+    assert!(is_simple("auth0/updates/*.json") && is_simple("a*b*c.json"));
+}
