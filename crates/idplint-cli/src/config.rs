@@ -3,6 +3,7 @@
 //! Every value is checked while it is read, so that an error points at its line and column.
 //! The README documents every key.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
@@ -134,11 +135,20 @@ impl Config {
 
     /// `path` (relative to `cwd`, or absolute) relative to the config file's folder, when it is
     /// inside it.
-    pub(crate) fn relative(&self, cwd: &Path, path: &Path) -> Option<PathBuf> {
+    pub(crate) fn relative<'p>(&self, cwd: &Path, path: &'p Path) -> Option<Cow<'p, Path>> {
+        // The usual case, a plain relative path found from the config's folder (`./a/b.json`),
+        // is the path itself without its `./`.
+        if cfg!(unix) && cwd == self.dir {
+            let plain = path.strip_prefix(".").unwrap_or(path);
+            let names = plain.as_os_str().as_encoded_bytes().split(|b| *b == b'/');
+            if plain.is_relative() && names.into_iter().all(|n| !matches!(n, b"" | b"." | b"..")) {
+                return Some(Cow::Borrowed(plain));
+            }
+        }
         normalise(&cwd.join(path))
             .strip_prefix(&self.dir)
             .ok()
-            .map(Path::to_path_buf)
+            .map(|p| Cow::Owned(p.to_path_buf()))
     }
 
     /// The first `[[files]]` entry that matches a path relative to the config's folder.

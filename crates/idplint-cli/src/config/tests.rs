@@ -106,10 +106,26 @@ fn paths_are_matched_relative_to_the_config_folder() {
     let config = t.load().unwrap();
     let sub = t.0.join("sub");
     assert_eq!(
-        config.relative(&sub, Path::new("../a/./b.json")),
-        Some(PathBuf::from("a/b.json"))
+        config.relative(&sub, Path::new("../a/./b.json")).as_deref(),
+        Some(Path::new("a/b.json"))
     );
     assert_eq!(config.relative(&sub, Path::new("/elsewhere/b.json")), None);
+    for (path, relative) in [
+        ("./a/b.json", "a/b.json"),
+        ("a/b.json", "a/b.json"),
+        ("a/./b.json", "a/b.json"),
+        ("./a//b.json", "a/b.json"),
+        ("a/../b.json", "b.json"),
+        ("a/b.json/.", "a/b.json"),
+    ] {
+        let found = config.relative(&t.0, Path::new(path));
+        assert_eq!(found.as_deref(), Some(Path::new(relative)), "{path}");
+        assert_eq!(
+            found.unwrap().as_os_str().as_encoded_bytes(),
+            relative.as_bytes(),
+            "{path}: byte for byte, as globs see it"
+        );
+    }
 }
 
 #[test]
