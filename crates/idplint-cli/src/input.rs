@@ -31,10 +31,7 @@ pub(crate) fn discover(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool
             let before = inputs.len();
             failed |= !walk(path, &mut inputs);
             if inputs.len() == before {
-                tool_warning(&format!(
-                    "{}: no payload files (`*.json`, `*.yaml`, `*.yml`) that are not ignored",
-                    path.display()
-                ));
+                no_payload_files(path);
             }
         } else {
             // Named explicitly: checked even when ignored; `read` reports what it is not.
@@ -56,39 +53,110 @@ fn sort_key<'a>(input: &'a Input, stdin_name: &'a str) -> &'a [u8] {
     }
 }
 
+/// The payload files under one directory, in the order [`discover`] gives them (by the bytes of
+/// their paths), handed to `emit` folder by folder as they are found: the first files can be
+/// checked while the rest of the tree is walked, and the whole list is never held. `false` when
+/// something could not be read (already reported).
+///
+/// The entries of `dir` itself are put in order first, a folder `d` as `d/` (so that `d.json`,
+/// `d-e/…` and `d/…` come in the same order as their full paths would); each folder's tree is
+/// then walked on its own (with the ignore files of the folders above it) and sorted.
+pub(crate) fn walk_sorted(dir: &Path, emit: &mut dyn FnMut(Input)) -> bool {
+    let mut ok = true;
+    let mut top: Vec<(Vec<u8>, PathBuf, bool)> = Vec::new();
+    for entry in walker(dir).max_depth(Some(1)).build() {
+        let Some(entry) = walked(entry, &mut ok) else {
+            continue;
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        let payload = !is_dir && is_payload_name(entry.path()) && is_file(&entry);
+        if !is_dir && !payload {
+            continue;
+        }
+        let mut key = entry.file_name().as_encoded_bytes().to_vec();
+        if is_dir {
+            key.push(b'/');
+        }
+        top.push((key, entry.into_path(), is_dir));
+    }
+    top.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut found = false;
+    for (_, path, is_dir) in top {
+        if !is_dir {
+            found = true;
+            emit(Input::File(path));
+            continue;
+        }
+        let mut inner = Vec::new();
+        ok &= walk(&path, &mut inner);
+        inner.sort_by(|a, b| sort_key(a, "").cmp(sort_key(b, "")));
+        found |= !inner.is_empty();
+        inner.into_iter().for_each(&mut *emit);
+    }
+    if !found {
+        no_payload_files(dir);
+    }
+    ok
+}
+
+fn no_payload_files(dir: &Path) {
+    tool_warning(&format!(
+        "{}: no payload files (`*.json`, `*.yaml`, `*.yml`) that are not ignored",
+        dir.display()
+    ));
+}
+
+/// How every walk is set up (see [`walk`]).
+fn walker(dir: &Path) -> ignore::WalkBuilder {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder.require_git(false).follow_links(false);
+    builder
+}
+
+/// The entry, or `None` after reporting why it could not be read (then `ok` is false) or why an
+/// ignore file's pattern was skipped.
+fn walked(
+    entry: Result<ignore::DirEntry, ignore::Error>,
+    ok: &mut bool,
+) -> Option<ignore::DirEntry> {
+    match entry {
+        Ok(entry) => Some(entry),
+        Err(e) if e.is_io() => {
+            tool_error(&e.to_string());
+            *ok = false;
+            None
+        }
+        Err(e) => {
+            // A bad pattern in an ignore file: the rest of the file still applies.
+            tool_warning(&e.to_string());
+            None
+        }
+    }
+}
+
+/// Whether a walked entry is a file, or a link to one.
+fn is_file(entry: &ignore::DirEntry) -> bool {
+    match entry.file_type() {
+        Some(t) if t.is_symlink() => std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()),
+        Some(t) => t.is_file(),
+        None => false,
+    }
+}
+
 /// The payload files under a directory (`*.json`, `*.yaml`, `*.yml`), recursively, honouring
 /// `.gitignore` (in a git repository or not), `.ignore`, `.git/info/exclude` and git's global
 /// excludes. Hidden entries are skipped. Links to files are followed; links to directories are
 /// not (so there are no loops). Returns false when something could not be read.
 fn walk(dir: &Path, out: &mut Vec<Input>) -> bool {
     let mut ok = true;
-    let walker = ignore::WalkBuilder::new(dir)
-        .require_git(false)
-        .follow_links(false)
-        .build();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) if e.is_io() => {
-                tool_error(&e.to_string());
-                ok = false;
-                continue;
-            }
-            Err(e) => {
-                // A bad pattern in an ignore file: the rest of the file still applies.
-                tool_warning(&e.to_string());
-                continue;
-            }
-        };
-        if entry.depth() == 0 || !is_payload_name(entry.path()) {
+    for entry in walker(dir).build() {
+        let Some(entry) = walked(entry, &mut ok) else {
             continue;
-        }
-        let is_file = match entry.file_type() {
-            Some(t) if t.is_symlink() => std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()),
-            Some(t) => t.is_file(),
-            None => false,
         };
-        if is_file {
+        if entry.depth() > 0 && is_payload_name(entry.path()) && is_file(&entry) {
             out.push(Input::File(entry.into_path()));
         }
     }
@@ -256,4 +324,65 @@ pub(crate) fn load_current(path: &Path, limits: &Limits) -> Result<Context, Stri
         format!("{name}: not valid JSON or YAML: {why}")
     })?;
     Context::from_current(&value).map_err(|e| format!("{name}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tree_walked_folder_by_folder_comes_in_the_order_of_its_sorted_list() {
+        let root = std::env::temp_dir().join(format!("idplint-walk-{}", std::process::id()));
+        // Names that sort differently by name than by path: `a.json` and `a-b` against `a/`,
+        // upper case, a space, files and folders at every level, and what is skipped.
+        for file in [
+            "a.json",
+            "a/x.json",
+            "a/b/c.yaml",
+            "a/b.json",
+            "a-b/y.json",
+            "a b/z.yml",
+            "ab.json",
+            "A.json",
+            "_.json",
+            "a/.hidden.json",
+            "z/deep/er/most.json",
+            "z/notes.txt",
+            "ignored/i.json",
+            "empty/.keep",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "{}").unwrap();
+        }
+        std::fs::write(root.join(".ignore"), "ignored/\n").unwrap();
+        let (listed, failed) = discover(std::slice::from_ref(&root), "-");
+        assert!(!failed);
+        let mut walked = Vec::new();
+        assert!(walk_sorted(&root, &mut |i| walked.push(i)));
+        std::fs::remove_dir_all(&root).unwrap();
+        assert_eq!(walked, listed);
+        let names: Vec<String> = walked
+            .iter()
+            .map(|i| match i {
+                Input::File(p) => p.strip_prefix(&root).unwrap().display().to_string(),
+                Input::Stdin => String::new(),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "A.json",
+                "_.json",
+                "a b/z.yml",
+                "a-b/y.json",
+                "a.json",
+                "a/b.json",
+                "a/b/c.yaml",
+                "a/x.json",
+                "ab.json",
+                "z/deep/er/most.json",
+            ]
+        );
+    }
 }

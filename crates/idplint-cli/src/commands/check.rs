@@ -4,8 +4,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError, mpsc};
 
 use idplint::render::Style;
 use idplint::source::{Format as Syntax, Limits};
@@ -31,7 +31,16 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let (inputs, mut failed) = input::discover(&args.paths, &args.stdin_filename);
+    // One folder (`idplint check .`) is checked as it is walked; anything else is listed first.
+    let tree = match args.paths.as_slice() {
+        [one] if one.as_os_str() != "-" && one.is_dir() => Some(one.as_path()),
+        _ => None,
+    };
+    let (inputs, listing_failed) = match tree {
+        Some(_) => (Vec::new(), false),
+        None => input::discover(&args.paths, &args.stdin_filename),
+    };
+    let walk_failed = AtomicBool::new(false);
     let color = args.format == Format::Human
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stdout().is_terminal();
@@ -48,8 +57,20 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     };
     printer.write(output::start(args.format));
     let stop = AtomicBool::new(false);
+    let mut failed = listing_failed;
+    let (expected, produce): (Option<usize>, Producer<'_, Input>) = match tree {
+        Some(dir) => (
+            None,
+            Box::new(|emit| walk_failed.store(!input::walk_sorted(dir, emit), Ordering::Relaxed)),
+        ),
+        None => (
+            Some(inputs.len()),
+            Box::new(|emit| inputs.into_iter().for_each(emit)),
+        ),
+    };
     in_order(
-        &inputs,
+        expected,
+        produce,
         &stop,
         |input| plan.check(input, args, style),
         |outcome| match outcome {
@@ -64,6 +85,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             }
         },
     );
+    failed |= walk_failed.load(Ordering::Relaxed);
     let (errors, warnings) = (printer.totals.errors, printer.totals.warnings);
     printer.totals.incomplete = failed;
     let written = printer.finish();
@@ -279,11 +301,17 @@ fn shown_from(cwd: &Path, path: &Path) -> String {
     format!("{}{}", "../".repeat(up), config::FILE_NAME)
 }
 
-/// Run `work` on every item, on as many threads as there are cores, and hand the results to
-/// `sink` in the items' order, each as soon as it and those before it are done. Only the
-/// results that wait for an earlier one are held. Setting `stop` ends the work early.
-fn in_order<T: Sync, R: Send>(
-    items: &[T],
+/// Gives the items to check, in order, to the function it is passed.
+type Producer<'a, T> = Box<dyn FnOnce(&mut dyn FnMut(T)) + Send + 'a>;
+
+/// Run `work` on every item that `produce` gives, on as many threads as there are cores, and
+/// hand the results to `sink` in the items' order, each as soon as it and those before it are
+/// done. `expected` is the number of items when it is known beforehand. The items are produced
+/// on a thread of their own while the first ones are checked; only the results that wait for
+/// an earlier one are held. Setting `stop` ends the work early.
+fn in_order<T: Send, R: Send>(
+    expected: Option<usize>,
+    produce: Producer<'_, T>,
     stop: &AtomicBool,
     work: impl Fn(&T) -> R + Sync,
     mut sink: impl FnMut(R),
@@ -294,36 +322,78 @@ fn in_order<T: Sync, R: Send>(
     // printing thread per batch, not per file. A batch is at most this long, and short enough
     // that every worker gets several.
     const MAX_BATCH: usize = 64;
-    let (threads, batch) = if items.len() <= SEQUENTIAL {
-        (1, 1)
-    } else {
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        let batch = (items.len() / (cores * 8)).clamp(1, MAX_BATCH);
-        (cores.min(items.len().div_ceil(batch)), batch)
-    };
-    if threads <= 1 {
-        for item in items {
-            if stop.load(Ordering::Relaxed) {
-                return;
+    // The batch length when the number of items is not known: a small tree is not held back
+    // waiting for a batch to fill, a large one is not slowed by the wake-ups.
+    const STREAM_BATCH: usize = 64;
+    if expected.is_some_and(|n| n <= SEQUENTIAL) {
+        produce(&mut |item| {
+            if !stop.load(Ordering::Relaxed) {
+                sink(work(&item));
             }
-            sink(work(item));
-        }
+        });
         return;
     }
-    let next = AtomicUsize::new(0);
+    let cores = || std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let batch = expected.map_or(STREAM_BATCH, |n| (n / (cores() * 8)).clamp(1, MAX_BATCH));
+    // A few batches wait for a worker; beyond that the producer waits, so that a tree's files
+    // are not all listed in memory ahead of the checking.
+    let (jobs_tx, jobs_rx) = mpsc::sync_channel::<(usize, Vec<T>)>(8);
     let (tx, rx) = mpsc::channel::<(usize, Vec<R>)>();
+    let jobs_rx = Mutex::new(jobs_rx);
+    let first = Mutex::new(None);
     std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let tx = tx.clone();
-            let (next, work) = (&next, &work);
-            scope.spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let start = next.fetch_add(batch, Ordering::Relaxed);
-                    let Some(chunk) = items.get(start..items.len().min(start + batch)) else {
+        scope.spawn(move || {
+            let mut pending = Vec::with_capacity(batch);
+            let mut start = 0;
+            produce(&mut |item| {
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                pending.push(item);
+                if pending.len() == batch {
+                    let full = std::mem::replace(&mut pending, Vec::with_capacity(batch));
+                    let _ = jobs_tx.send((start, full));
+                    start += batch;
+                }
+            });
+            if !pending.is_empty() {
+                let _ = jobs_tx.send((start, pending));
+            }
+        });
+        // A first batch shorter than a batch is the only one: a small tree is checked here,
+        // without starting workers.
+        let received = jobs_rx
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .recv();
+        match received {
+            Ok((_, items)) if items.len() <= SEQUENTIAL && items.len() < batch => {
+                for item in items {
+                    if stop.load(Ordering::Relaxed) {
                         break;
+                    }
+                    sink(work(&item));
+                }
+                return;
+            }
+            Ok(job) => *first.lock().unwrap_or_else(PoisonError::into_inner) = Some(job),
+            Err(_) => return,
+        }
+        for _ in 0..cores() {
+            let tx = tx.clone();
+            let (first, jobs_rx, work) = (&first, &jobs_rx, &work);
+            scope.spawn(move || {
+                loop {
+                    let job = match first.lock().unwrap_or_else(PoisonError::into_inner).take() {
+                        Some(job) => Ok(job),
+                        None => jobs_rx
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .recv(),
                     };
-                    if chunk.is_empty()
-                        || tx.send((start, chunk.iter().map(work).collect())).is_err()
+                    let Ok((start, items)) = job else { break };
+                    if stop.load(Ordering::Relaxed)
+                        || tx.send((start, items.iter().map(work).collect())).is_err()
                     {
                         break;
                     }
@@ -336,7 +406,7 @@ fn in_order<T: Sync, R: Send>(
         for (start, results) in rx {
             waiting.insert(start, results);
             while let Some(results) = waiting.remove(&due) {
-                due += batch;
+                due += results.len();
                 results.into_iter().for_each(&mut sink);
             }
         }
@@ -351,11 +421,26 @@ mod tests {
 
     #[test]
     fn results_come_in_the_items_order_whatever_their_number() {
-        for n in [0, 1, 16, 17, 100, 1_000, 20_000] {
+        for n in [0, 1, 16, 17, 31, 32, 33, 100, 1_000, 20_000] {
             let items: Vec<usize> = (0..n).collect();
-            let mut seen = Vec::new();
-            in_order(&items, &AtomicBool::new(false), |i| i * 2, |r| seen.push(r));
-            assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>(), "{n}");
+            let expected: Vec<usize> = items.iter().map(|i| i * 2).collect();
+            for known in [Some(n), None] {
+                let mut seen = Vec::new();
+                let given = items.clone();
+                in_order(
+                    known,
+                    Box::new(move |emit| given.into_iter().for_each(emit)),
+                    &AtomicBool::new(false),
+                    |i| i * 2,
+                    |r| seen.push(r),
+                );
+                assert_eq!(
+                    seen,
+                    expected,
+                    "{n} items, count known: {}",
+                    known.is_some()
+                );
+            }
         }
     }
 }
