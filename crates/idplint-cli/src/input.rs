@@ -195,7 +195,10 @@ pub(crate) fn read(
             return Ok((stdin_name.to_owned(), bytes));
         }
     };
-    let name = path.display().to_string();
+    // (A UTF-8 path is copied as it is; `display` would go through it character by character.)
+    let name = path
+        .to_str()
+        .map_or_else(|| path.display().to_string(), str::to_owned);
     // Opened without blocking, so that a FIFO is reported rather than waited on, and asked what
     // it is before anything is read: a device has no end.
     let opened = open(path);

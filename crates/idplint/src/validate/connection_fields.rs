@@ -47,23 +47,35 @@ fn keys(
     out: &mut Vec<Diagnostic>,
 ) {
     let all = || fields::all_keys().map(|k| k.name);
-    for (name, value) in map {
+    // The pointer of a field, written only for a finding.
+    let at = |name: &str| {
         let mut at = pointer.to_owned();
         push_token(&mut at, name);
+        at
+    };
+    for (name, value) in map {
         match known.and_then(|t| t.keys.iter().find(|k| k.name == name)) {
-            Some(key) => shape(&at, key.shape, value, out),
+            Some(key) => shape(|| at(name), key.shape, value, out),
             None => match known {
                 Some(t) if t.complete => {
                     let suggestion = crate::text::nearest(name, t.keys.iter().map(|k| k.name));
-                    out.push(unknown_connection_field::diagnostic(&at, kind, suggestion));
+                    out.push(unknown_connection_field::diagnostic(
+                        &at(name),
+                        kind,
+                        suggestion,
+                    ));
                 }
                 _ => {
                     // Every type's keys are among all keys: a key of another type is no typo.
-                    if all().any(|k| k == name) {
+                    if ALL_KEYS.contains(name.as_str()) {
                         continue;
                     }
                     if let Some(s) = nearest_within(name, all(), MISSPELLING) {
-                        out.push(unknown_connection_field::diagnostic(&at, None, Some(s)));
+                        out.push(unknown_connection_field::diagnostic(
+                            &at(name),
+                            None,
+                            Some(s),
+                        ));
                     }
                 }
             },
@@ -71,7 +83,11 @@ fn keys(
     }
 }
 
-fn shape(pointer: &str, shape: Shape, value: &Value, out: &mut Vec<Diagnostic>) {
+/// Every documented key of every type, to look up.
+static ALL_KEYS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| fields::all_keys().map(|k| k.name).collect());
+
+fn shape(pointer: impl FnOnce() -> String, shape: Shape, value: &Value, out: &mut Vec<Diagnostic>) {
     if value.as_str().is_some_and(is_reference) {
         return;
     }
@@ -94,8 +110,9 @@ fn shape(pointer: &str, shape: Shape, value: &Value, out: &mut Vec<Diagnostic>) 
             format!("be {}", one_of(&options))
         }
     };
+    let pointer = pointer();
     let got = match value {
-        Value::String(_) if crate::secrets::is_secret_pointer(pointer) => "a string".to_owned(),
+        Value::String(_) if crate::secrets::is_secret_pointer(&pointer) => "a string".to_owned(),
         Value::String(s) if matches!(shape, Shape::OneOf(_)) => {
             format!("`{}`", s.replace('`', "'"))
         }
@@ -103,7 +120,7 @@ fn shape(pointer: &str, shape: Shape, value: &Value, out: &mut Vec<Diagnostic>) 
         other => type_name(other).to_owned(),
     };
     out.push(invalid_connection_field::diagnostic(
-        pointer, &expected, &got,
+        &pointer, &expected, &got,
     ));
 }
 
