@@ -392,10 +392,10 @@ fn in_order<T: Send, R: Send>(
                             .recv(),
                     };
                     let Ok((start, items)) = job else { break };
-                    if stop.load(Ordering::Relaxed)
-                        || tx.send((start, items.iter().map(work).collect())).is_err()
-                    {
-                        break;
+                    // Once stopped, batches are still taken (and dropped) until the producer
+                    // sees the stop: it may be waiting for room in the queue.
+                    if !stop.load(Ordering::Relaxed) {
+                        let _ = tx.send((start, items.iter().map(work).collect()));
                     }
                 }
             });
@@ -418,6 +418,28 @@ mod tests {
     use std::sync::atomic::AtomicBool;
 
     use super::in_order;
+
+    #[test]
+    fn stopping_ends_the_work_even_when_the_producer_is_far_ahead() {
+        for known in [true, false] {
+            let stop = AtomicBool::new(false);
+            let mut seen = 0;
+            let n = 100_000;
+            in_order(
+                known.then_some(n),
+                Box::new(move |emit| (0..n).for_each(emit)),
+                &stop,
+                |i| *i,
+                |_| {
+                    seen += 1;
+                    if seen == 10 {
+                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                },
+            );
+            assert!(seen < n, "stopped early, count known: {known}");
+        }
+    }
 
     #[test]
     fn results_come_in_the_items_order_whatever_their_number() {
