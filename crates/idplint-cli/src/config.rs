@@ -6,7 +6,6 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
-
 use std::sync::OnceLock;
 
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSetBuilder};
