@@ -335,7 +335,7 @@ fn wildcard(pattern: &[u8], name: &[u8]) -> bool {
 /// Regexes of globs longer than this are compiled when the config file is read.
 const EAGER_GLOB: usize = 2_000;
 
-/// The literal folders a glob (relative, as [`glob`] makes it) starts with: `a/b` of `a/b/*.json`
+/// The literal folders a glob (as [`relative_pattern`] gives it) starts with: `a/b` of `a/b/*.json`
 /// and of `a/b/c.json`, nothing of `*.json` or `a*/b.json`. Every path it matches starts with them.
 fn literal_folders(pattern: &str) -> &str {
     let literal = pattern

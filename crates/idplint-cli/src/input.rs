@@ -334,6 +334,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_file_is_read_whole_whatever_size_it_said() {
+        let path = std::env::temp_dir().join(format!("idplint-read-{}.json", std::process::id()));
+        std::fs::write(&path, "{\"a\": 1}\n").unwrap();
+        let (_, bytes) = read(&Input::File(path.clone()), "-", 100).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(bytes, b"{\"a\": 1}\n");
+        // A file that says it is empty and is not is read on past its stated size.
+        #[cfg(target_os = "linux")]
+        {
+            let status = Input::File("/proc/self/status".into());
+            let (_, bytes) = read(&status, "-", 1 << 20).unwrap();
+            assert!(
+                bytes.len() > 100 && bytes.starts_with(b"Name:"),
+                "{}",
+                bytes.len()
+            );
+        }
+    }
+
+    #[test]
     fn a_tree_walked_folder_by_folder_comes_in_the_order_of_its_sorted_list() {
         let root = std::env::temp_dir().join(format!("idplint-walk-{}", std::process::id()));
         // Names that sort differently by name than by path: `a.json` and `a-b` against `a/`,
