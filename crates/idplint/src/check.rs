@@ -6,7 +6,9 @@ use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::kinds::{self, Kind};
 use crate::rules::{duplicate_key, invalid_syntax, unknown_kind};
+use crate::source::doc::Doc;
 use crate::source::{self, Format, Limits, SpanIndex, SyntaxProblemKind};
+use crate::validate::Instance;
 
 /// How to check a file.
 #[derive(Debug, Clone, Default)]
@@ -195,6 +197,22 @@ fn char_bounds(text: &str, span: source::Span) -> source::Span {
     start..end
 }
 
+/// The findings of a parsed payload: those of its kind, or why it has none.
+fn findings<'v, V: Instance<'v>>(
+    kind: Option<&Kind>,
+    value: V,
+    context: crate::context::Context,
+    out: &mut Vec<Diagnostic>,
+) {
+    match kind {
+        Some(k) => out.extend(crate::validate::validate(k, value, context)),
+        None => out.push(
+            crate::rules::legacy_api_version::find(value)
+                .unwrap_or_else(|| unknown_kind::diagnostic(value)),
+        ),
+    }
+}
+
 /// Check payload text (already decoded, BOM removed).
 pub fn check_text(name: &str, text: &str, format: Format, options: &Options) -> FileReport {
     check_text_with(name, text, format, options, |_| {})
@@ -209,27 +227,29 @@ pub fn check_text_with(
     options: &Options,
     select: impl FnOnce(&mut Vec<Diagnostic>),
 ) -> FileReport {
-    let parsed = source::parse(text, format, &options.limits);
     let mut diagnostics = Vec::new();
-    for p in &parsed.problems {
-        diagnostics.push(match p.kind {
-            SyntaxProblemKind::DuplicateKey => duplicate_key::diagnostic(p),
-            SyntaxProblemKind::InvalidSyntax => syntax_error(p.span.clone(), &p.message, None),
-        });
-    }
     let mut kind = options.kind;
-    if let Some(value) = &parsed.value {
-        if kind.is_none() {
-            kind = kinds::detect(value);
+    // Plain JSON is read into a flat document and checked as it is; anything else (YAML, and
+    // JSON with a problem to report) through `serde_json`'s value.
+    let doc = match format {
+        Format::Json => Doc::parse(text, options.limits.max_depth),
+        Format::Yaml => None,
+    };
+    if let Some(doc) = &doc {
+        let root = doc.root();
+        kind = kind.or_else(|| kinds::detect_view(root));
+        findings(kind, root, options.context, &mut diagnostics);
+    } else {
+        let parsed = source::parse(text, format, &options.limits);
+        for p in &parsed.problems {
+            diagnostics.push(match p.kind {
+                SyntaxProblemKind::DuplicateKey => duplicate_key::diagnostic(p),
+                SyntaxProblemKind::InvalidSyntax => syntax_error(p.span.clone(), &p.message, None),
+            });
         }
-        match kind {
-            Some(k) => {
-                diagnostics.extend(crate::validate::validate_value(k, value, &options.context));
-            }
-            None => diagnostics.push(
-                crate::rules::legacy_api_version::find(value)
-                    .unwrap_or_else(|| unknown_kind::diagnostic(value)),
-            ),
+        if let Some(value) = &parsed.value {
+            kind = kind.or_else(|| kinds::detect(value));
+            findings(kind, value, options.context, &mut diagnostics);
         }
     }
     select(&mut diagnostics);

@@ -2,11 +2,13 @@
 
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::payload::auth0::AccessLevel;
 use crate::payload::{auth0, genauth};
 use crate::schema::{self, Built, Meta};
+use crate::source::doc::Tape;
+use crate::view::View;
 
 /// One published schema, compiled on first use.
 pub struct SchemaDef {
@@ -23,6 +25,7 @@ pub struct SchemaDef {
     published_from_lint: OnceLock<Value>,
     access: OnceLock<Vec<(String, Vec<AccessLevel>)>>,
     lint_validator: OnceLock<jsonschema::Validator>,
+    lint_doc_validator: OnceLock<jsonschema::Validator<Tape>>,
     published_validator: OnceLock<jsonschema::Validator>,
 }
 
@@ -49,6 +52,7 @@ impl SchemaDef {
             published_from_lint: OnceLock::new(),
             access: OnceLock::new(),
             lint_validator: OnceLock::new(),
+            lint_doc_validator: OnceLock::new(),
             published_validator: OnceLock::new(),
         }
     }
@@ -101,6 +105,12 @@ impl SchemaDef {
             .get_or_init(|| compile(self.lint(), self.id))
     }
 
+    /// The validator of the lint schema for documents read straight from JSON text.
+    pub(crate) fn lint_doc_validator(&self) -> &jsonschema::Validator<Tape> {
+        self.lint_doc_validator
+            .get_or_init(|| compile_for(self.lint(), self.id))
+    }
+
     /// The validator of the published schema alone.
     pub(crate) fn published_validator(&self) -> &jsonschema::Validator {
         self.published_validator
@@ -111,7 +121,12 @@ impl SchemaDef {
 /// Compile a schema for validation, with formats asserted. The schemas are idplint's own and
 /// tested, so a failure here is a bug in idplint, not in the user's input.
 pub(crate) fn compile(schema: &Value, id: &str) -> jsonschema::Validator {
-    jsonschema::options()
+    compile_for(schema, id)
+}
+
+/// [`compile`], for one of `jsonschema`'s instance representations.
+fn compile_for<F: jsonschema::json::Json>(schema: &Value, id: &str) -> jsonschema::Validator<F> {
+    jsonschema::options_for::<F>()
         .should_validate_formats(true)
         .build(schema)
         .unwrap_or_else(|e| panic!("idplint bug: the schema of `{id}` does not compile: {e}"))
@@ -567,7 +582,37 @@ pub struct Detection {
     pub kind: &'static str,
     /// A payload the row matches first (tested).
     pub example: &'static str,
-    test: fn(&Map<String, Value>) -> bool,
+    test: fn(&Keys<'_>) -> bool,
+}
+
+/// What detection looks at: the keys of a payload, and those of its `data` when that is an
+/// object.
+pub(crate) struct Keys<'a> {
+    top: Vec<&'a str>,
+    data: Option<Vec<&'a str>>,
+}
+
+impl<'a> Keys<'a> {
+    /// The keys of `value`, when it is an object.
+    fn of<V: View<'a>>(value: V) -> Option<Keys<'a>> {
+        let keys = |v: V| v.members().map(|m| m.map(|(k, _)| k).collect::<Vec<_>>());
+        Some(Keys {
+            top: keys(value)?,
+            data: value.get("data").and_then(keys),
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.top.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.top.is_empty()
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.top.iter().copied()
+    }
 }
 
 /// The keys an Auth0 update body may have.
@@ -579,14 +624,14 @@ const AUTH0_UPDATE_FIELDS: &[&str] = &[
     "options",
 ];
 
-fn has(obj: &Map<String, Value>, key: &str) -> bool {
-    obj.contains_key(key)
+fn has(obj: &Keys<'_>, key: &str) -> bool {
+    obj.top.contains(&key)
 }
 
-fn data_has(obj: &Map<String, Value>, keys: &[&str]) -> bool {
-    obj.get("data")
-        .and_then(Value::as_object)
-        .is_some_and(|d| keys.iter().any(|k| d.contains_key(*k)))
+fn data_has(obj: &Keys<'_>, keys: &[&str]) -> bool {
+    obj.data
+        .as_ref()
+        .is_some_and(|d| keys.iter().any(|k| d.contains(k)))
 }
 
 /// How a payload's kind is detected from its content when it is not given: the first row that
@@ -633,7 +678,7 @@ pub static DETECTION: &[Detection] = &[
         when: "has only Auth0 update fields (`display_name`, `show_as_button`, `assign_membership_on_login`, `is_enabled`, `options`)",
         kind: "auth0.idp.update",
         example: r#"{"is_enabled": false}"#,
-        test: |o| !o.is_empty() && o.keys().all(|k| AUTH0_UPDATE_FIELDS.contains(&k.as_str())),
+        test: |o| !o.is_empty() && o.keys().all(|k| AUTH0_UPDATE_FIELDS.contains(&k)),
     },
     Detection {
         when: "has `statusCode`, and `data` has `extIdpId`, `associationMode` or `challengeBindingMethods`",
@@ -735,10 +780,15 @@ pub static DETECTION: &[Detection] = &[
 
 /// Guess the kind of a payload from its content, by the [`DETECTION`] table (first match wins).
 pub fn detect(value: &Value) -> Option<&'static Kind> {
-    let obj = value.as_object()?;
+    detect_view(value)
+}
+
+/// [`detect`], for a payload held either way.
+pub(crate) fn detect_view<'v, V: View<'v>>(value: V) -> Option<&'static Kind> {
+    let keys = Keys::of(value)?;
     DETECTION
         .iter()
-        .find(|row| (row.test)(obj))
+        .find(|row| (row.test)(&keys))
         .and_then(|row| find(row.kind))
 }
 
@@ -753,7 +803,7 @@ mod tests {
             let value: Value = serde_json::from_str(row.example).expect(row.example);
             let first = DETECTION
                 .iter()
-                .position(|r| (r.test)(value.as_object().expect("an object")));
+                .position(|r| (r.test)(&Keys::of(&value).expect("an object")));
             assert_eq!(
                 first.map(|i| DETECTION[i].kind),
                 Some(row.kind),

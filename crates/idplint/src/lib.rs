@@ -30,6 +30,7 @@ pub mod secrets;
 pub mod source;
 pub mod text;
 mod validate;
+mod view;
 
 pub use check::{FileReport, Options, check_bytes, check_text};
 pub use context::{AccessLevel, Context, Strategy};

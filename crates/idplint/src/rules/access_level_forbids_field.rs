@@ -38,8 +38,8 @@ declare_rule! {
 }
 
 /// Check the top-level fields of an update body against the declared access levels.
-pub(crate) fn check(
-    body: &serde_json::Map<String, serde_json::Value>,
+pub(crate) fn check<'v>(
+    keys: impl Iterator<Item = &'v str>,
     access: &[(String, Vec<AccessLevel>)],
     level: AccessLevel,
     out: &mut Vec<Diagnostic>,
@@ -49,7 +49,7 @@ pub(crate) fn check(
         .filter(|(_, levels)| levels.contains(&level))
         .map(|(f, _)| f.clone())
         .collect();
-    for key in body.keys() {
+    for key in keys {
         let Some((_, levels)) = access.iter().find(|(f, _)| f == key) else {
             continue; // not an updatable field: the schema reports it
         };

@@ -25,8 +25,8 @@ declare_rule! {
     }
 }
 
-pub(crate) fn check(body: &serde_json::Value, out: &mut Vec<Diagnostic>) {
-    if body.as_object().is_some_and(serde_json::Map::is_empty) {
+pub(crate) fn check<'v, V: crate::view::View<'v>>(body: V, out: &mut Vec<Diagnostic>) {
+    if body.members().is_some_and(|mut m| m.next().is_none()) {
         out.push(
             Diagnostic::new(&RULE, "", "the update changes nothing")
                 .with_label("empty object")

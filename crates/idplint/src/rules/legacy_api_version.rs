@@ -1,7 +1,6 @@
-use serde_json::Value;
-
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::text::field_path;
+use crate::view::View;
 
 declare_rule! {
     /// ## What it does
@@ -35,9 +34,12 @@ declare_rule! {
 }
 
 /// The V2 marker in `value`, if it has one.
-pub(crate) fn find(value: &Value) -> Option<Diagnostic> {
-    let obj = value.as_object()?;
-    if obj.contains_key("code") && obj.contains_key("data") && !obj.contains_key("statusCode") {
+pub(crate) fn find<'v, V: View<'v>>(value: V) -> Option<Diagnostic> {
+    if !value.is_object() {
+        return None;
+    }
+    let has = |key| value.has(key);
+    if has("code") && has("data") && !has("statusCode") {
         return Some(
             diagnostic(
                 "/code",
@@ -46,10 +48,7 @@ pub(crate) fn find(value: &Value) -> Option<Diagnostic> {
             .with_help("V3 responses have `statusCode`, `message` and `data`; fetch it again through `/api/v3/…`"),
         );
     }
-    let connections = obj.get("connections").filter(|_| {
-        obj.contains_key("type") && obj.contains_key("name") && !obj.contains_key("id")
-    });
-    if connections.is_some() {
+    if has("connections") && has("type") && has("name") && !has("id") {
         return Some(
             diagnostic(
                 "/connections",
@@ -61,9 +60,11 @@ pub(crate) fn find(value: &Value) -> Option<Diagnostic> {
     user_match_fields(value, "")
 }
 
-fn user_match_fields(value: &Value, pointer: &str) -> Option<Diagnostic> {
-    let obj = value.as_object()?;
-    if obj.contains_key("userMatchFields") {
+fn user_match_fields<'v, V: View<'v>>(value: V, pointer: &str) -> Option<Diagnostic> {
+    if !value.is_object() {
+        return None;
+    }
+    if value.has("userMatchFields") {
         let at = format!("{pointer}/userMatchFields");
         return Some(
             diagnostic(
@@ -73,14 +74,15 @@ fn user_match_fields(value: &Value, pointer: &str) -> Option<Diagnostic> {
             .with_help("the V3 API has no `userMatchFields`: remove it, and set account linking in the console"),
         );
     }
-    if let Some(Value::Array(items)) = obj.get("connections") {
-        for (i, item) in items.iter().enumerate() {
+    if let Some(items) = value.get("connections").and_then(View::items) {
+        for (i, item) in items.enumerate() {
             if let Some(d) = user_match_fields(item, &format!("{pointer}/connections/{i}")) {
                 return Some(d);
             }
         }
     }
-    obj.get("data")
+    value
+        .get("data")
         .filter(|_| pointer.is_empty())
         .and_then(|d| user_match_fields(d, "/data"))
 }

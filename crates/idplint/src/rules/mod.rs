@@ -6,6 +6,7 @@
 //! this registry, and a test checks that every rule has docs and test payloads.
 
 use crate::diagnostic::Severity;
+use crate::view::View;
 
 /// A rule's metadata.
 #[derive(Debug, PartialEq, Eq)]
@@ -143,8 +144,8 @@ pub(crate) fn schema_assertion(name: &str) -> Option<(serde_json::Value, &'stati
 }
 
 /// Run the rules that look at every string of a payload, in one walk.
-pub(crate) fn check_strings(
-    value: &serde_json::Value,
+pub(crate) fn check_strings<'v, V: View<'v>>(
+    value: V,
     out: &mut Vec<crate::diagnostic::Diagnostic>,
 ) {
     let top = Field {
@@ -194,41 +195,35 @@ struct Field<'a> {
     in_secret: bool,
 }
 
-fn walk_strings<'v>(
-    value: &'v serde_json::Value,
+fn walk_strings<'v, V: View<'v>>(
+    value: V,
     path: &mut Vec<Step<'v>>,
     field: Field<'v>,
     out: &mut Vec<crate::diagnostic::Diagnostic>,
 ) {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => {
-            let site = Site(path);
-            plaintext_secret::check_string(site, field.secret, s, out);
-            placeholder_value::check_string(site, field.in_secret, s, out);
-            surrounding_whitespace::check_string(site, field.name, s, out);
+    if let Some(s) = value.as_str() {
+        let site = Site(path);
+        plaintext_secret::check_string(site, field.secret, s, out);
+        placeholder_value::check_string(site, field.in_secret, s, out);
+        surrounding_whitespace::check_string(site, field.name, s, out);
+    } else if let Some(items) = value.items() {
+        for (i, item) in items.enumerate() {
+            path.push(Step::Index(i));
+            walk_strings(item, path, field, out);
+            path.pop();
         }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push(Step::Index(i));
-                walk_strings(item, path, field, out);
-                path.pop();
-            }
+    } else if let Some(members) = value.members() {
+        for (k, v) in members {
+            let secret = crate::secrets::is_secret_key(k);
+            let member = Field {
+                name: k,
+                secret,
+                in_secret: field.in_secret || secret,
+            };
+            path.push(Step::Key(k));
+            walk_strings(v, path, member, out);
+            path.pop();
         }
-        Value::Object(map) => {
-            for (k, v) in map {
-                let secret = crate::secrets::is_secret_key(k);
-                let member = Field {
-                    name: k,
-                    secret,
-                    in_secret: field.in_secret || secret,
-                };
-                path.push(Step::Key(k));
-                walk_strings(v, path, member, out);
-                path.pop();
-            }
-        }
-        _ => {}
     }
 }
 

@@ -25,13 +25,13 @@ declare_rule! {
 }
 
 /// The finding for a payload that fits no row of the detection table.
-pub(crate) fn diagnostic(value: &serde_json::Value) -> crate::diagnostic::Diagnostic {
+pub(crate) fn diagnostic<'v, V: crate::view::View<'v>>(value: V) -> crate::diagnostic::Diagnostic {
     let message = if value.is_object() {
         "cannot tell what kind of payload this is".to_owned()
     } else {
         format!(
             "cannot tell what kind of payload this is: it is {}, and every payload is an object",
-            crate::text::type_name(value)
+            value.type_name()
         )
     };
     crate::diagnostic::Diagnostic::new(&RULE, "", message)

@@ -1,9 +1,12 @@
 //! Reading payload text: JSON and YAML parsing with byte spans, duplicate keys, line lookup.
 //!
-//! The fast path for a clean file is [`parse`]: it returns the value and any syntax problem, and
+//! Plain JSON is read by `doc` into a flat document that is checked as it is. Everything else
+//! goes through [`parse`]: YAML, and JSON that the fast reader leaves to it (a syntax problem,
+//! a duplicate key, nesting near the limit): it returns the value and any syntax problem, and
 //! nothing else. [`SpanIndex::build`] walks the text again to find where each node is; callers
 //! build it only for files that have findings.
 
+pub(crate) mod doc;
 mod json;
 mod json_errors;
 mod json_walk;

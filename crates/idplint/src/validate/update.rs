@@ -8,6 +8,9 @@ use crate::diagnostic::Diagnostic;
 use crate::kinds::{AUTH0_IDP_UPDATE_BY_STRATEGY, Kind, SchemaDef};
 use crate::rules::{access_level_forbids_field, empty_update, missing_context};
 use crate::text::one_of;
+use crate::view::View;
+
+use super::Instance;
 
 fn schema_for(strategy: Strategy) -> &'static SchemaDef {
     let i = Strategy::ALL
@@ -17,7 +20,12 @@ fn schema_for(strategy: Strategy) -> &'static SchemaDef {
     &AUTH0_IDP_UPDATE_BY_STRATEGY[i]
 }
 
-pub(crate) fn validate(kind: &Kind, value: &Value, context: Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn validate<'v, V: Instance<'v>>(
+    kind: &Kind,
+    value: V,
+    context: Context,
+    out: &mut Vec<Diagnostic>,
+) {
     let options = value
         .get("options")
         .filter(|o| value.is_object() && !o.is_null());
@@ -31,7 +39,7 @@ pub(crate) fn validate(kind: &Kind, value: &Value, context: Context, out: &mut V
         ),
         (Some(_), Some(s)) => super::run(schema_for(s), value, "", Some(s.as_str()), out),
         (Some(options), None) => {
-            let probe = json!({ "options": options });
+            let probe = json!({ "options": options.to_value().into_owned() });
             let fits: Vec<Strategy> = Strategy::ALL
                 .into_iter()
                 .filter(|s| schema_for(*s).published_validator().is_valid(&probe))
@@ -70,16 +78,17 @@ pub(crate) fn validate(kind: &Kind, value: &Value, context: Context, out: &mut V
         }
     }
     empty_update::check(value, out);
-    if let (Some(level), Some(body)) = (context.access_level, value.as_object()) {
-        access_level_forbids_field::check(body, kind.schema.access(), level, out);
+    if let (Some(level), Some(members)) = (context.access_level, value.members()) {
+        let keys = members.map(|(k, _)| k);
+        access_level_forbids_field::check(keys, kind.schema.access(), level, out);
     }
 }
 
 /// The strategy whose options share the most keys with `options`, and lack the fewest.
-fn closest(options: &Value) -> Strategy {
-    let keys: Vec<&String> = options
-        .as_object()
-        .map(|o| o.keys().collect())
+fn closest<'v, V: View<'v>>(options: V) -> Strategy {
+    let keys: Vec<&str> = options
+        .members()
+        .map(|m| m.map(|(k, _)| k).collect())
         .unwrap_or_default();
     let mut best = (i64::MIN, Strategy::Oidc);
     for s in Strategy::ALL {
@@ -94,14 +103,14 @@ fn closest(options: &Value) -> Strategy {
         let props = def.get("properties").and_then(Value::as_object);
         let known = keys
             .iter()
-            .filter(|k| props.is_some_and(|p| p.contains_key(k.as_str())))
+            .filter(|k| props.is_some_and(|p| p.contains_key(**k)))
             .count();
         let missing = def
             .get("required")
             .and_then(Value::as_array)
             .map_or(0, |r| {
                 r.iter()
-                    .filter(|f| !keys.iter().any(|k| Some(k.as_str()) == f.as_str()))
+                    .filter(|f| !keys.iter().any(|k| Some(*k) == f.as_str()))
                     .count()
             });
         let score =

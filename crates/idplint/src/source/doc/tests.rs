@@ -1,0 +1,178 @@
+use serde_json::Value;
+
+use super::*;
+
+fn read(text: &str) -> Option<Value> {
+    Doc::parse(text, 128).map(|d| d.root().to_value())
+}
+
+#[test]
+fn reads_what_serde_json_reads() {
+    for text in [
+        "{}",
+        "[]",
+        " \t\r\n{ \"a\" : [ 1 , { } , [ ] , null , true , false ] } \n",
+        r#"{"s": "plain", "e": "a\"b\\c\/d\b\f\n\r\t", "u": "\u00e9\u20ac\ud83d\ude00\u0000"}"#,
+        r#"{"caf\u00e9": 1, "café2": "x\u0041y"}"#,
+        "[0, -0, 1, -1, 1.5, -2.25, 1e2, 1E-7, 2.5e+3]",
+        "[18446744073709551615, 18446744073709551616, -9223372036854775808, -9223372036854775809]",
+        "[123456789012345678901234567890, 0.1, 3.141592653589793238462643383279]",
+        "\"a string alone\"",
+        "42",
+        "null",
+        r#"{"a": {"b": {"c": [[["deep"]]]}}}"#,
+    ] {
+        let expected: Value = serde_json::from_str(text).expect(text);
+        let doc = Doc::parse(text, 128).expect(text);
+        let got = doc.root().to_value();
+        assert_eq!(got, expected, "{text}");
+        // The same numbers, not only equal ones: -0 and big integers are floats in both.
+        assert_eq!(got.to_string(), expected.to_string(), "{text}");
+    }
+}
+
+#[test]
+fn leaves_anything_unusual_to_the_full_parser() {
+    for text in [
+        "",
+        "  \n",
+        "{\"a\": 1,}",
+        "[1, 2,]",
+        "{\"a\": 1} // comment",
+        r#"["\ud800"]"#,
+        r#"["\udc00x"]"#,
+        r#"["\ud800\u0041"]"#,
+        "[\"tab\there\"]",
+        r#"["\x"]"#,
+        r#"["\u12"]"#,
+        "[1e400]",
+        "[-1e400]",
+        "[01]",
+        "[1.]",
+        "[.5]",
+        "[-]",
+        "[1e]",
+        "[tru]",
+        "[nul]",
+        "{} x",
+        "{\"a\" 1}",
+        "{a: 1}",
+        "[1 2]",
+        "{\"a\": 1]",
+        "[1}",
+        "\"open",
+        "{",
+    ] {
+        assert!(Doc::parse(text, 128).is_none(), "{text:?} was read");
+        assert!(
+            serde_json::from_str::<Value>(text).is_err(),
+            "{text:?} is valid JSON: the fast reader should take it"
+        );
+    }
+    // Duplicate keys are valid JSON to serde_json; the full parser reports them.
+    for text in [
+        "{\"a\": 1, \"a\": 2}",
+        r#"{"a": 1, "\u0061": 2}"#,
+        r#"{"x": {"b": 1, "c": 2, "b": 3}}"#,
+    ] {
+        assert!(Doc::parse(text, 128).is_none(), "{text:?} was read");
+    }
+}
+
+#[test]
+fn nesting_at_the_limit_is_left_to_the_full_parser() {
+    let nested = |levels: usize| format!("{}1{}", "[".repeat(levels), "]".repeat(levels));
+    assert!(Doc::parse(&nested(2), 3).is_some());
+    assert!(Doc::parse(&nested(3), 3).is_none(), "at the limit");
+    assert!(Doc::parse(&nested(4), 3).is_none());
+    assert!(Doc::parse(&nested(126), 1000).is_some());
+    assert!(
+        Doc::parse(&nested(127), 1000).is_none(),
+        "serde_json's own limit"
+    );
+}
+
+#[test]
+fn large_objects_are_left_to_the_full_parser() {
+    let object = |n: usize| {
+        let members: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
+        format!("{{{}}}", members.join(", "))
+    };
+    assert!(Doc::parse(&object(64), 128).is_some());
+    assert!(Doc::parse(&object(65), 128).is_none());
+    // Arrays have no such bound.
+    let array = format!("[{}]", vec!["1"; 10_000].join(","));
+    assert_eq!(
+        read(&array).and_then(|v| v.as_array().map(Vec::len)),
+        Some(10_000)
+    );
+}
+
+#[test]
+fn nodes_know_their_text_and_key() {
+    let text = "{\"name\": \"x\", \"list\": [1, {\"k\\u0041\": true}], \"n\": -3}";
+    let doc = Doc::parse(text, 128).expect("valid");
+    let root = doc.root();
+    assert_eq!(root.text(), text);
+    let keys: Vec<&str> = root.children().map(|c| c.key()).collect();
+    assert_eq!(keys, ["name", "list", "n"]);
+    let list = root.get("list").expect("list");
+    assert_eq!(list.text(), "[1, {\"k\\u0041\": true}]");
+    assert_eq!(list.len(), 2);
+    let inner = list.children().nth(1).expect("an object");
+    assert_eq!(inner.children().next().map(|c| c.key()), Some("kA"));
+    assert_eq!(root.get("n").map(|n| n.tag()), Some(Tag::Signed));
+    assert_eq!(root.get("name").and_then(|n| n.as_str()), Some("x"));
+    assert!(root.get("missing").is_none());
+    assert!(list.get("0").is_none(), "an array has no members");
+}
+
+#[test]
+fn meets_the_validators_accessor_contract() {
+    let text = serde_json::to_string(&jsonschema::json::conformance::document()).expect("JSON");
+    let doc = Doc::parse(&text, 128).expect("the conformance document is plain JSON");
+    jsonschema::json::conformance::assert_conformance::<Tape>(&doc.root());
+}
+
+#[test]
+fn validates_as_the_value_does() {
+    let schema = serde_json::json!({
+        "type": "object",
+        "required": ["name"],
+        "additionalProperties": false,
+        "properties": {
+            "name": {"type": "string", "minLength": 2, "pattern": "^[a-z]+$"},
+            "n": {"type": "integer", "maximum": 10},
+            "tags": {"type": "array", "uniqueItems": true, "items": {"enum": ["a", "b"]}},
+            "url": {"type": "string", "format": "uri"},
+        },
+        "propertyNames": {"maxLength": 4}
+    });
+    let by_value = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("compiles");
+    let by_doc = jsonschema::options_for::<Tape>()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("compiles");
+    for text in [
+        r#"{"name": "ok"}"#,
+        r#"{"name": "x", "n": 11.0, "tags": ["a", "a", "c"], "url": "no scheme"}"#,
+        r#"{"n": 1.5, "extra": 1}"#,
+        r#"{"name": "OK", "n": -0}"#,
+        "[]",
+    ] {
+        let value: Value = serde_json::from_str(text).expect(text);
+        let doc = Doc::parse(text, 128).expect(text);
+        let errors = |e: jsonschema::ValidationError<'_>| format!("{} at {}", e, e.instance_path());
+        let expected: Vec<String> = by_value.iter_errors(&value).map(errors).collect();
+        let got: Vec<String> = by_doc.iter_errors(doc.root()).map(errors).collect();
+        assert_eq!(got, expected, "{text}");
+        assert_eq!(
+            by_doc.is_valid(doc.root()),
+            by_value.is_valid(&value),
+            "{text}"
+        );
+    }
+}
