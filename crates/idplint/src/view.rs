@@ -123,6 +123,34 @@ impl<'a> View<'a> for NodeRef<'a> {
     }
 }
 
+/// The node at a JSON Pointer (RFC 6901) in `root`.
+pub(crate) fn at_pointer<'a, V: View<'a>>(root: V, pointer: &str) -> Option<V> {
+    if pointer.is_empty() {
+        return Some(root);
+    }
+    let mut node = root;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token: Cow<'_, str> = if token.contains('~') {
+            token.replace("~1", "/").replace("~0", "~").into()
+        } else {
+            token.into()
+        };
+        node = match node.items() {
+            Some(mut items) => items.nth(array_index(&token)?)?,
+            None => node.get(&token)?,
+        };
+    }
+    Some(node)
+}
+
+/// An array index in a JSON Pointer: digits, without a leading zero.
+fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() > 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +194,39 @@ mod tests {
             View::get(doc.root().get("s").expect("s"), "x").map(describe),
             None
         );
+    }
+
+    #[test]
+    fn pointers_find_what_serde_json_finds() {
+        let text = r#"{"a/b": {"m~n": [10, {"k": "v"}]}, "": 1, "list": [0, 1, 2]}"#;
+        let value: Value = serde_json::from_str(text).expect("JSON");
+        let doc = Doc::parse(text, 128).expect("plain JSON");
+        for pointer in [
+            "",
+            "/",
+            "/a~1b",
+            "/a~1b/m~0n",
+            "/a~1b/m~0n/1/k",
+            "/a~1b/m~0n/2",
+            "/list/01",
+            "/list/+1",
+            "/list/2",
+            "/list/-",
+            "/missing",
+            "/list/0/x",
+            "a",
+        ] {
+            let expected = value.pointer(pointer).map(describe);
+            assert_eq!(
+                at_pointer(doc.root(), pointer).map(describe),
+                expected,
+                "{pointer}"
+            );
+            assert_eq!(
+                at_pointer(&value, pointer).map(describe),
+                expected,
+                "{pointer}"
+            );
+        }
     }
 }

@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use jsonschema::JsonType;
 use jsonschema::json::{Array, Json, JsonNumber, Node, NodeIdentity, Object};
+use jsonschema_value::LazyInstance;
 use serde_json::{Number, Value};
 
 /// A string of a document: a range of its text, or of its side buffer when it had escapes.
@@ -187,7 +188,14 @@ impl<'a> NodeRef<'a> {
         if self.tag() != Tag::Object {
             return None;
         }
-        self.children().find(|c| c.key() == key)
+        self.find(key)
+    }
+
+    /// The member `key` of an object: the lengths compared first, as most keys differ in it.
+    fn find(&self, key: &str) -> Option<NodeRef<'a>> {
+        let len = index(key.len());
+        self.children()
+            .find(|c| c.slot().key.len == len && c.key() == key)
     }
 
     /// How many items or members an array or object has.
@@ -265,6 +273,48 @@ struct Reader<'t> {
     /// The slots of the open containers, outermost first.
     open: Vec<u32>,
     max_depth: usize,
+}
+
+/// The bytes that end a plain run in a string: the closing quote, a backslash, and the control
+/// characters that JSON does not allow there.
+static STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        stops[b] = true;
+        b += 1;
+    }
+    stops[b'"' as usize] = true;
+    stops[b'\\' as usize] = true;
+    stops
+};
+
+/// Where the first byte of `bytes` that ends a plain run in a string is. Eight bytes are tested
+/// at once (with the classic tests for a zero byte and a byte below a bound), the last few and
+/// the eight that hold the stop one by one: strings are short, and a vectorised search costs
+/// more to set up than this takes.
+fn plain_run(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(eight);
+        let quote = zero(x ^ (ONES * u64::from(b'"')));
+        let backslash = zero(x ^ (ONES * u64::from(b'\\')));
+        let control = x.wrapping_sub(ONES * 0x20) & !x;
+        if (quote | backslash | control) & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|b| STOPS[usize::from(*b)])
+        .map(|at| i + at)
 }
 
 /// A slot index: the reader refuses text of 4 GiB or more, so every index fits.
@@ -387,7 +437,8 @@ impl Reader<'_> {
         let mut j = top + 1;
         for _ in 0..count {
             let slot = &self.slots[j as usize];
-            if self.str(slot.key) == name {
+            // The lengths first: they are those of the strings themselves, escapes read.
+            if slot.key.len == key.len && self.str(slot.key) == name {
                 return true;
             }
             j = slot.next;
@@ -438,22 +489,20 @@ impl Reader<'_> {
     /// The string whose opening quote is at `pos`; `pos` ends after its closing quote.
     fn string(&mut self) -> Option<Str> {
         let start = self.pos + 1;
-        let mut i = start;
-        loop {
-            match *self.b.get(i)? {
-                b'"' => {
-                    self.pos = i + 1;
-                    return Some(Str {
-                        start: index(start),
-                        len: index(i - start),
-                        unescaped: false,
-                    });
-                }
-                b'\\' => return self.escaped(start, i),
-                0..0x20 => return None,
-                _ => i += 1,
-            }
+        let end = start + plain_run(self.b.get(start..)?)?;
+        if self.b[end] != b'"' {
+            return if self.b[end] == b'\\' {
+                self.escaped(start, end)
+            } else {
+                None // a control character
+            };
         }
+        self.pos = end + 1;
+        Some(Str {
+            start: index(start),
+            len: index(end - start),
+            unescaped: false,
+        })
     }
 
     /// The rest of a string that has escapes, from `i` (a backslash), copied into the side
@@ -587,7 +636,7 @@ pub(crate) struct Tape;
 impl Json for Tape {
     type Node<'a> = NodeRef<'a>;
     type PreparedKey = Box<str>;
-    type StringBuffer = ();
+    type StringBuffer = String;
     // A lookup scans the members; one pass over them is never dearer than two lookups.
     const KEYS_PER_LOOKUP: usize = 8;
 
@@ -595,25 +644,30 @@ impl Json for Tape {
         key.into()
     }
 
-    fn with_string_node<T>((): &mut (), string: &str, f: impl FnOnce(NodeRef<'_>) -> T) -> T {
-        // A document of one string node, whose text is the string itself.
-        let len = index(string.len());
-        let whole = Str {
-            start: 0,
-            len,
-            unescaped: false,
-        };
+    fn with_string_node<T>(
+        buffer: &mut String,
+        string: &str,
+        f: impl FnOnce(NodeRef<'_>) -> T,
+    ) -> T {
+        // A document of one string node: its text is the string as JSON (which an error's
+        // instance is read from), its content the string itself, in the side buffer.
+        buffer.clear();
+        buffer.push_str(&Value::from(string).to_string());
         let doc = Doc {
-            text: string,
-            side: String::new(),
+            text: buffer,
+            side: string.to_owned(),
             slots: vec![Slot {
                 tag: Tag::String,
                 count: 0,
                 next: 1,
                 start: 0,
-                end: len,
+                end: index(buffer.len()),
                 key: Str::default(),
-                string: whole,
+                string: Str {
+                    start: 0,
+                    len: index(string.len()),
+                    unescaped: true,
+                },
                 bits: 0,
             }],
         };
@@ -683,6 +737,17 @@ impl<'a> Node<'a, Tape> for NodeRef<'a> {
     fn to_value(&self) -> Cow<'a, Value> {
         Cow::Owned(NodeRef::to_value(*self))
     }
+    /// The instance of an error, built from the node's own text only when a finding reads it
+    /// (most do not: an unknown key's does not need the whole object).
+    fn lazy_value(&self) -> LazyInstance<'a> {
+        LazyInstance::Deferred {
+            bytes: self.text().as_bytes(),
+            tag: 0,
+            // The text was read as plain JSON, so serde_json reads it too, to the same value.
+            make: |bytes, _| serde_json::from_slice(bytes).unwrap_or(Value::Null),
+            cell: std::sync::OnceLock::new(),
+        }
+    }
     fn identity(&self) -> Option<NodeIdentity> {
         Some(NodeIdentity::tagged(
             std::ptr::from_ref(self.doc) as usize,
@@ -700,7 +765,7 @@ impl<'a> Object<'a, Tape> for NodeRef<'a> {
         NodeRef::len(self)
     }
     fn get(&self, key: &Box<str>) -> Option<NodeRef<'a>> {
-        self.children().find(|c| c.key() == &**key)
+        self.find(key)
     }
     fn members(&self) -> Members<'a> {
         self.members_of()

@@ -12,13 +12,14 @@ use crate::rules::{
     read_only_field, unknown_field, value_out_of_range, wrong_type,
 };
 use crate::schema::describe_keywords;
+use crate::view::View;
 
 /// Where an error happened, and what is known around it.
-pub(crate) struct Site<'a> {
+pub(crate) struct Site<'a, V> {
     /// The lint schema the error comes from.
     pub schema: &'a Value,
     /// The whole instance.
-    pub root: &'a Value,
+    pub root: V,
     /// The pointer prefix of the instance within the payload (for a sub-validation).
     pub prefix: &'a str,
     /// The strategy the caller validated against, when it was not in the payload.
@@ -26,11 +27,16 @@ pub(crate) struct Site<'a> {
 }
 
 /// Turn one error into findings (one per unexpected key for `additionalProperties`).
-pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) {
+pub(crate) fn map<'v, V: View<'v>>(
+    error: &ValidationError<'_>,
+    site: &Site<'_, V>,
+    out: &mut Vec<Diagnostic>,
+) {
     let local = error.instance_path().as_str();
     let pointer = format!("{}{local}", site.prefix);
     let schema_path = error.schema_path().as_str();
-    let instance = error.instance();
+    // Built from the document's text on first use (see `source::doc`).
+    let instance = || error.instance();
     let node = parent_node(site.schema, schema_path);
 
     // An assertion that only idplint makes: the rule is named on the assertion.
@@ -47,7 +53,7 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
             r if r == read_only_field::RULE.name => read_only_field::diagnostic(&pointer, None),
             r if r == id_format::RULE.name => id_format::diagnostic(&pointer),
             r if r == identifier_format::RULE.name => {
-                identifier_format::diagnostic(&pointer, instance)
+                identifier_format::diagnostic(&pointer, instance())
             }
             _ => management_api_limit::diagnostic(&pointer, &bound_in_words(error.kind())),
         };
@@ -58,8 +64,12 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
     // The strategy a finding depends on: the one the caller validated against, or the
     // payload's own when the error comes from a strategy's branch.
     let near = || {
-        strategy_near(site.root, local)
-            .filter(|_| error.evaluation_path().as_str().contains("/then"))
+        error
+            .evaluation_path()
+            .as_str()
+            .contains("/then")
+            .then(|| strategy_near(site.root, local))
+            .flatten()
     };
     let strategy = site.strategy.map(str::to_owned).or_else(near);
     let strategy = strategy.as_deref();
@@ -101,26 +111,26 @@ pub(crate) fn map(error: &ValidationError<'_>, site: &Site<'_>, out: &mut Vec<Di
                 TypeKind::Single(t) => vec![t.as_str()],
                 TypeKind::Multiple(set) => set.iter().map(jsonschema::JsonType::as_str).collect(),
             };
-            push(wrong_type::diagnostic(&pointer, &expected, instance));
+            push(wrong_type::diagnostic(&pointer, &expected, instance()));
         }
         K::Enum { options } => {
             let options = options.as_array().cloned().unwrap_or_default();
-            push(invalid_enum::diagnostic(&pointer, instance, &options));
+            push(invalid_enum::diagnostic(&pointer, instance(), &options));
         }
         K::Constant { expected_value } => {
             push(invalid_enum::diagnostic(
                 &pointer,
-                instance,
+                instance(),
                 std::slice::from_ref(expected_value),
             ));
         }
         K::Pattern { pattern } => push(pattern_mismatch::diagnostic(&pointer, pattern)),
         K::MinLength { limit } => {
-            let len = instance.as_str().map_or(0, |s| s.chars().count());
+            let len = instance().as_str().map_or(0, |s| s.chars().count());
             push(length_out_of_range::too_short(&pointer, *limit, len));
         }
         K::MaxLength { limit } => {
-            let len = instance.as_str().map_or(0, |s| s.chars().count());
+            let len = instance().as_str().map_or(0, |s| s.chars().count());
             push(length_out_of_range::too_long(&pointer, *limit, len));
         }
         K::Format { format } => push(invalid_format::diagnostic(&pointer, format)),
@@ -205,13 +215,12 @@ fn description(node: &Value) -> Option<String> {
 }
 
 /// The `strategy` of the nearest object at or above `pointer` in the instance.
-fn strategy_near(root: &Value, pointer: &str) -> Option<String> {
+fn strategy_near<'v, V: View<'v>>(root: V, pointer: &str) -> Option<String> {
     let mut p = pointer;
     loop {
-        if let Some(s) = root
-            .pointer(p)
+        if let Some(s) = crate::view::at_pointer(root, p)
             .and_then(|n| n.get("strategy"))
-            .and_then(Value::as_str)
+            .and_then(View::as_str)
         {
             return Some(s.to_owned());
         }

@@ -102,12 +102,9 @@ pub(crate) fn run<'v, V: Instance<'v>>(
     if value.is_valid(def) {
         return;
     }
-    // The findings read the payload around an error; a document becomes a value for that,
-    // only when it has errors.
-    let root = value.to_value();
     let site = map::Site {
         schema: def.lint(),
-        root: &root,
+        root: value,
         prefix,
         strategy,
     };
