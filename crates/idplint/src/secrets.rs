@@ -143,14 +143,12 @@ pub fn lexical_secret_spans(text: &str) -> Vec<Span> {
             break;
         };
         i = after_key.max(i + 1);
-        if !is_secret_key(key) {
-            continue;
-        }
+        // A key is followed by `:`; most tokens are not (values), and that is the cheaper test.
         let mut j = after_key;
         while j < bytes.len() && bytes[j].is_ascii_whitespace() {
             j += 1;
         }
-        if j >= bytes.len() || bytes[j] != b':' {
+        if j >= bytes.len() || bytes[j] != b':' || !is_secret_key(key) {
             continue;
         }
         j += 1;
@@ -170,39 +168,57 @@ pub fn lexical_secret_spans(text: &str) -> Vec<Span> {
 /// The next key candidate at or after `from`: `"key"` or `'key'` or a bare word.
 fn next_key(text: &str, from: usize) -> Option<(&str, usize)> {
     let bytes = text.as_bytes();
-    let mut i = from;
-    while i < bytes.len() {
-        match bytes[i] {
-            q @ (b'"' | b'\'') => {
-                let start = i + 1;
-                let mut j = start;
-                while j < bytes.len() && bytes[j] != q && bytes[j] != b'\n' {
-                    if bytes[j] == b'\\' && q == b'"' {
-                        j += 1;
-                    }
-                    j += 1;
-                }
-                let end = j.min(bytes.len());
-                return Some((
-                    text.get(start..end).unwrap_or(""),
-                    (end + 1).min(bytes.len()),
-                ));
-            }
-            b if b.is_ascii_alphanumeric() || b == b'_' => {
-                let start = i;
-                let mut j = i;
-                while j < bytes.len()
-                    && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' || bytes[j] == b'-')
-                {
-                    j += 1;
-                }
-                return Some((text.get(start..j).unwrap_or(""), j));
-            }
-            _ => i += 1,
-        }
+    let i = from
+        + bytes
+            .get(from..)?
+            .iter()
+            .position(|b| STARTS_TOKEN[usize::from(*b)])?;
+    let q = bytes[i];
+    if !matches!(q, b'"' | b'\'') {
+        // A bare word.
+        let j = bytes[i..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
+            .map_or(bytes.len(), |p| i + p);
+        return Some((text.get(i..j).unwrap_or(""), j));
     }
-    None
+    let start = i + 1;
+    let mut j = start;
+    // Up to the closing quote or the end of the line; a backslash escapes the byte after it in a
+    // double-quoted string.
+    let end = loop {
+        let Some(at) = bytes
+            .get(j..)
+            .and_then(|rest| memchr::memchr3(q, b'\n', b'\\', rest))
+        else {
+            break bytes.len();
+        };
+        j += at;
+        match bytes[j] {
+            b'\\' if q == b'"' => j += 2,
+            b'\\' => j += 1,
+            _ => break j,
+        }
+    };
+    Some((
+        text.get(start..end).unwrap_or(""),
+        (end + 1).min(bytes.len()),
+    ))
 }
+
+/// The bytes a key candidate starts with: a quote, a letter, a digit or `_`.
+static STARTS_TOKEN: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut c: u8 = 0;
+    loop {
+        starts[c as usize] = c == b'"' || c == b'\'' || c == b'_' || c.is_ascii_alphanumeric();
+        if c == u8::MAX {
+            break;
+        }
+        c += 1;
+    }
+    starts
+};
 
 /// Where a value that starts at `start` ends, for masking purposes.
 fn value_end(text: &str, start: usize) -> usize {
