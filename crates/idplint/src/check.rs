@@ -255,12 +255,11 @@ pub fn check_text_with(
     select(&mut diagnostics);
     let spans = (!diagnostics.is_empty()).then(|| {
         let unlocated = diagnostics.iter().filter(|d| d.span.is_none());
-        SpanIndex::build_for(
-            text,
-            format,
-            &options.limits,
-            unlocated.map(|d| d.pointer.as_str()),
-        )
+        let pointers = unlocated.map(|d| d.pointer.as_str());
+        match &doc {
+            Some(doc) => SpanIndex::build_for_doc(doc, pointers),
+            None => SpanIndex::build_for(text, format, &options.limits, pointers),
+        }
     });
     if let Some(index) = &spans {
         for d in diagnostics.iter_mut().filter(|d| d.span.is_none()) {

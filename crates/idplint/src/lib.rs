@@ -28,6 +28,8 @@ pub mod rules;
 pub mod schema;
 pub mod secrets;
 pub mod source;
+#[cfg(test)]
+mod test_files;
 pub mod text;
 mod validate;
 mod view;

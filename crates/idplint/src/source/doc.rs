@@ -26,6 +26,15 @@ struct Str {
     unescaped: bool,
 }
 
+/// The key of a member: its name, and where it is in the text, quotes included (`0..0` for a
+/// node that is not a member).
+#[derive(Debug, Clone, Copy, Default)]
+struct Key {
+    name: Str,
+    at: u32,
+    end: u32,
+}
+
 /// What a node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tag {
@@ -54,7 +63,7 @@ struct Slot {
     start: u32,
     end: u32,
     /// The key, for a member of an object.
-    key: Str,
+    key: Key,
     /// A string's content.
     string: Str,
     /// A number's bits: `u64`, `i64` or `f64`, as `tag` says.
@@ -154,7 +163,19 @@ impl<'a> NodeRef<'a> {
 
     /// Its key, for a member of an object (empty otherwise).
     pub(crate) fn key(&self) -> &'a str {
-        self.doc.str(self.slot().key)
+        self.doc.str(self.slot().key.name)
+    }
+
+    /// Where its key is in the text, quotes included, for a member of an object.
+    pub(crate) fn key_span(&self) -> Option<std::ops::Range<usize>> {
+        let k = self.slot().key;
+        (k.end > k.at).then_some(k.at as usize..k.end as usize)
+    }
+
+    /// Where it is in the text.
+    pub(crate) fn span(&self) -> std::ops::Range<usize> {
+        let s = self.slot();
+        s.start as usize..s.end as usize
     }
 
     /// A string's content.
@@ -195,7 +216,7 @@ impl<'a> NodeRef<'a> {
     fn find(&self, key: &str) -> Option<NodeRef<'a>> {
         let len = index(key.len());
         self.children()
-            .find(|c| c.slot().key.len == len && c.key() == key)
+            .find(|c| c.slot().key.name.len == len && c.key() == key)
     }
 
     /// How many items or members an array or object has.
@@ -336,7 +357,7 @@ impl Reader<'_> {
         (self.pos == self.b.len()).then_some(())
     }
 
-    fn push(&mut self, tag: Tag, start: usize, key: Str) -> usize {
+    fn push(&mut self, tag: Tag, start: usize, key: Key) -> usize {
         let i = self.slots.len();
         self.slots.push(Slot {
             tag,
@@ -353,7 +374,7 @@ impl Reader<'_> {
 
     /// Read the root value and everything in it, with an explicit stack of open containers.
     fn values(&mut self) -> Option<()> {
-        let mut key = Str::default();
+        let mut key = Key::default();
         loop {
             let start = self.pos;
             match *self.b.get(self.pos)? {
@@ -375,7 +396,7 @@ impl Reader<'_> {
                         key = if object {
                             self.member_key()?
                         } else {
-                            Str::default()
+                            Key::default()
                         };
                         continue;
                     }
@@ -409,6 +430,8 @@ impl Reader<'_> {
                             if self.has_member(top, key) {
                                 return None;
                             }
+                        } else {
+                            key = Key::default();
                         }
                         break;
                     }
@@ -428,17 +451,17 @@ impl Reader<'_> {
 
     /// Whether the object at slot `top` already has a member named `key`; `true` (let the full
     /// parser read it) for an object with [`MAX_MEMBERS`].
-    fn has_member(&self, top: u32, key: Str) -> bool {
+    fn has_member(&self, top: u32, key: Key) -> bool {
         let count = self.slots[top as usize].count;
         if count >= MAX_MEMBERS {
             return true;
         }
-        let name = self.str(key);
+        let name = self.str(key.name);
         let mut j = top + 1;
         for _ in 0..count {
             let slot = &self.slots[j as usize];
             // The lengths first: they are those of the strings themselves, escapes read.
-            if slot.key.len == key.len && self.str(slot.key) == name {
+            if slot.key.name.len == key.name.len && self.str(slot.key.name) == name {
                 return true;
             }
             j = slot.next;
@@ -462,11 +485,16 @@ impl Reader<'_> {
     }
 
     /// `"key"` and `:`, leaving `pos` at the value after them.
-    fn member_key(&mut self) -> Option<Str> {
+    fn member_key(&mut self) -> Option<Key> {
         if self.b.get(self.pos) != Some(&b'"') {
             return None;
         }
-        let key = self.string()?;
+        let at = index(self.pos);
+        let key = Key {
+            name: self.string()?,
+            at,
+            end: index(self.pos),
+        };
         self.ws();
         if self.b.get(self.pos) != Some(&b':') {
             return None;
@@ -476,7 +504,7 @@ impl Reader<'_> {
         Some(key)
     }
 
-    fn word(&mut self, word: &[u8], tag: Tag, key: Str) -> Option<()> {
+    fn word(&mut self, word: &[u8], tag: Tag, key: Key) -> Option<()> {
         if !self.b[self.pos..].starts_with(word) {
             return None;
         }
@@ -572,7 +600,7 @@ impl Reader<'_> {
         }
     }
 
-    fn number(&mut self, key: Str) -> Option<()> {
+    fn number(&mut self, key: Key) -> Option<()> {
         let start = self.pos;
         let b = self.b;
         let digits = |mut i: usize| {
@@ -662,7 +690,7 @@ impl Json for Tape {
                 next: 1,
                 start: 0,
                 end: index(buffer.len()),
-                key: Str::default(),
+                key: Key::default(),
                 string: Str {
                     start: 0,
                     len: index(string.len()),

@@ -185,6 +185,36 @@ impl SpanIndex {
         Self::walk(text, format, limits, recorder)
     }
 
+    /// [`SpanIndex::build_for`], from a document already read (no second walk of the text).
+    pub(crate) fn build_for_doc<'p>(
+        doc: &doc::Doc<'_>,
+        pointers: impl IntoIterator<Item = &'p str>,
+    ) -> SpanIndex {
+        let mut nodes = HashMap::new();
+        for pointer in pointers {
+            let mut p = pointer;
+            loop {
+                if nodes.contains_key(p) {
+                    break;
+                }
+                if let Some(node) = crate::view::at_pointer(doc.root(), p) {
+                    let spans = NodeSpans {
+                        key: node.key_span(),
+                        value: node.span(),
+                    };
+                    nodes.insert(p.to_owned(), spans);
+                }
+                match p.rfind('/') {
+                    Some(i) => p = &p[..i],
+                    None => break,
+                }
+            }
+        }
+        let mut secrets = Vec::new();
+        doc_secrets(doc.root(), false, &mut secrets);
+        SpanIndex { nodes, secrets }
+    }
+
     fn walk(text: &str, format: Format, limits: &Limits, recorder: Recorder<'_>) -> SpanIndex {
         let recorder = match format {
             Format::Json => json::spans(text, limits, recorder),
@@ -228,6 +258,19 @@ impl SpanIndex {
     #[must_use]
     pub fn secret_values(&self) -> &[Span] {
         &self.secrets
+    }
+}
+
+/// The value of every node of a document that is, or is inside, a secret field, in the order
+/// the text walk records them (a container after what it holds).
+fn doc_secrets(node: doc::NodeRef<'_>, secret: bool, out: &mut Vec<Span>) {
+    let object = node.tag() == doc::Tag::Object;
+    for child in node.children() {
+        let inside = secret || (object && crate::secrets::is_secret_key(child.key()));
+        doc_secrets(child, inside, out);
+    }
+    if secret {
+        out.push(node.span());
     }
 }
 

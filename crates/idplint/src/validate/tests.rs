@@ -1,23 +1,10 @@
 //! A document read straight from JSON text is checked exactly as its `serde_json` value is.
 
-use std::path::{Path, PathBuf};
-
 use serde_json::Value;
 
 use crate::context::{AccessLevel, Context, Strategy};
 use crate::kinds::{self, KINDS, Validation};
 use crate::source::doc::Doc;
-
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a folder of the repository") {
-        let path = entry.expect("an entry").path();
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
 
 /// Every context an update body can be checked in.
 fn contexts() -> Vec<Context> {
@@ -39,11 +26,7 @@ fn contexts() -> Vec<Context> {
 
 #[test]
 fn every_payload_has_the_same_findings_as_a_document_and_as_a_value() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut files = Vec::new();
-    for dir in ["testdata", "examples"] {
-        json_files(&root.join(dir), &mut files);
-    }
+    let files = crate::test_files::json_files(&["testdata", "examples"]);
     let (mut read, mut compared) = (0, 0);
     for path in &files {
         let Ok(text) = std::fs::read_to_string(path) else {
@@ -139,9 +122,7 @@ fn pointers(value: &Value, at: &str, out: &mut Vec<String>) {
 
 #[test]
 fn changed_payloads_have_the_same_findings_as_a_document_and_as_a_value() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/valid");
-    let mut files = Vec::new();
-    json_files(&root, &mut files);
+    let files = crate::test_files::json_files(&["testdata/valid"]);
     let with_strategy = Context {
         strategy: Some(Strategy::Oidc),
         access_level: Some(AccessLevel::Limited),

@@ -176,3 +176,44 @@ fn validates_as_the_value_does() {
         );
     }
 }
+
+#[test]
+fn span_indexes_from_a_document_are_those_of_the_text_walk() {
+    use crate::source::{Format, Limits, SpanIndex};
+    let limits = Limits::default();
+    let mut compared = 0;
+    for path in crate::test_files::json_files(&["testdata", "examples"]) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let Some(doc) = Doc::parse(text, 128) else {
+            continue;
+        };
+        let all = SpanIndex::build(text, Format::Json, &limits);
+        let mut pointers: Vec<&str> = all.iter().map(|(p, _)| p).collect();
+        // Pointers to nothing: their known ancestors are recorded.
+        pointers.extend(["/missing/deeper", "/0/x", "/options/nope", "/data/list/99"]);
+        let from_doc = SpanIndex::build_for_doc(&doc, pointers.iter().copied());
+        let from_text = SpanIndex::build_for(text, Format::Json, &limits, pointers.iter().copied());
+        let sorted = |index: &SpanIndex| {
+            let mut nodes: Vec<(String, NodeSpansKey)> = index
+                .iter()
+                .map(|(p, n)| (p.to_owned(), (n.key.clone(), n.value.clone())))
+                .collect();
+            nodes.sort_by(|a, b| a.0.cmp(&b.0));
+            nodes
+        };
+        assert_eq!(sorted(&from_doc), sorted(&from_text), "{}", path.display());
+        assert_eq!(
+            from_doc.secret_values(),
+            from_text.secret_values(),
+            "{}",
+            path.display()
+        );
+        compared += pointers.len();
+    }
+    assert!(compared > 1000, "{compared} pointers compared");
+}
+
+type NodeSpansKey = (Option<std::ops::Range<usize>>, std::ops::Range<usize>);
