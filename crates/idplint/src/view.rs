@@ -28,6 +28,8 @@ pub(crate) trait View<'a>: Copy {
     fn items(self) -> Option<Self::Items>;
     /// The member `key` of an object.
     fn get(self, key: &str) -> Option<Self>;
+    /// The item at `i` of an array.
+    fn item(self, i: usize) -> Option<Self>;
     /// The JSON type, as messages name it (see [`crate::text::type_name`]).
     fn type_name(self) -> &'static str;
     /// The value as `serde_json` holds it (borrowed where it is one already).
@@ -73,6 +75,9 @@ impl<'a> View<'a> for &'a Value {
     fn get(self, key: &str) -> Option<Self> {
         self.as_object().and_then(|o| o.get(key))
     }
+    fn item(self, i: usize) -> Option<Self> {
+        self.as_array().and_then(|a| a.get(i))
+    }
     fn type_name(self) -> &'static str {
         crate::text::type_name(self)
     }
@@ -107,6 +112,9 @@ impl<'a> View<'a> for NodeRef<'a> {
     fn get(self, key: &str) -> Option<Self> {
         NodeRef::get(&self, key)
     }
+    fn item(self, i: usize) -> Option<Self> {
+        NodeRef::item(&self, i)
+    }
     fn type_name(self) -> &'static str {
         match self.tag() {
             Tag::Null => "null",
@@ -136,7 +144,7 @@ pub(crate) fn at_pointer<'a, V: View<'a>>(root: V, pointer: &str) -> Option<V> {
             token.into()
         };
         node = match node.items() {
-            Some(mut items) => items.nth(array_index(&token)?)?,
+            Some(_) => node.item(array_index(&token)?)?,
             None => node.get(&token)?,
         };
     }

@@ -66,7 +66,8 @@ struct Slot {
     key: Key,
     /// A string's content.
     string: Str,
-    /// A number's bits: `u64`, `i64` or `f64`, as `tag` says.
+    /// A number's bits: `u64`, `i64` or `f64`, as `tag` says; for an array, where its items
+    /// start in [`Doc`]'s `items`.
     bits: u64,
 }
 
@@ -76,6 +77,9 @@ pub(crate) struct Doc<'t> {
     text: &'t str,
     side: String,
     slots: Vec<Slot>,
+    /// The items of every array, each array's in a run (its slot's `bits` say where the run
+    /// starts): so that an item is found by its index at once, not by walking its siblings.
+    items: Vec<u32>,
 }
 
 /// The deepest nesting `serde_json` reads (see `json.rs`).
@@ -99,6 +103,8 @@ impl<'t> Doc<'t> {
             side: String::new(),
             slots: Vec::with_capacity(text.len() / 24 + 4),
             open: Vec::new(),
+            item_stack: Vec::new(),
+            items: Vec::new(),
             // One level short of either limit: the full parser decides at the limit itself.
             max_depth: max_depth.min(SERDE_JSON_MAX_DEPTH).saturating_sub(1),
         };
@@ -107,6 +113,7 @@ impl<'t> Doc<'t> {
             text,
             side: r.side,
             slots: r.slots,
+            items: r.items,
         })
     }
 
@@ -204,6 +211,19 @@ impl<'a> NodeRef<'a> {
         Members(self.children())
     }
 
+    /// The item at `i` of an array.
+    pub(crate) fn item(&self, i: usize) -> Option<NodeRef<'a>> {
+        let s = self.slot();
+        if s.tag != Tag::Array || i >= s.count as usize {
+            return None;
+        }
+        let at = usize::try_from(s.bits).ok()? + i;
+        Some(NodeRef {
+            doc: self.doc,
+            i: *self.doc.items.get(at)?,
+        })
+    }
+
     /// The member `key` of an object.
     pub(crate) fn get(&self, key: &str) -> Option<NodeRef<'a>> {
         if self.tag() != Tag::Object {
@@ -293,6 +313,10 @@ struct Reader<'t> {
     slots: Vec<Slot>,
     /// The slots of the open containers, outermost first.
     open: Vec<u32>,
+    /// The items read so far of every open array, innermost last.
+    item_stack: Vec<u32>,
+    /// The items of the arrays already closed (see [`Doc`]).
+    items: Vec<u32>,
     max_depth: usize,
 }
 
@@ -377,6 +401,13 @@ impl Reader<'_> {
         let mut key = Key::default();
         loop {
             let start = self.pos;
+            if self
+                .open
+                .last()
+                .is_some_and(|&o| self.slots[o as usize].tag == Tag::Array)
+            {
+                self.item_stack.push(index(self.slots.len()));
+            }
             match *self.b.get(self.pos)? {
                 open @ (b'{' | b'[') => {
                     if self.open.len() >= self.max_depth {
@@ -478,9 +509,17 @@ impl Reader<'_> {
         if let Some(i) = self.open.pop() {
             let next = index(self.slots.len());
             let end = index(self.pos);
+            let first = self.items.len() as u64;
             let slot = &mut self.slots[i as usize];
             slot.end = end;
             slot.next = next;
+            if slot.tag == Tag::Array {
+                // Its items are the last of the stack: those of arrays inside it left at their
+                // own end.
+                let from = self.item_stack.len() - slot.count as usize;
+                slot.bits = first;
+                self.items.extend(self.item_stack.drain(from..));
+            }
         }
     }
 
@@ -683,6 +722,7 @@ impl Json for Tape {
         buffer.push_str(&Value::from(string).to_string());
         let doc = Doc {
             text: buffer,
+            items: Vec::new(),
             side: string.to_owned(),
             slots: vec![Slot {
                 tag: Tag::String,

@@ -217,3 +217,33 @@ fn span_indexes_from_a_document_are_those_of_the_text_walk() {
 }
 
 type NodeSpansKey = (Option<std::ops::Range<usize>>, std::ops::Range<usize>);
+
+#[test]
+fn array_items_are_found_by_index() {
+    fn check(node: NodeRef<'_>, seen: &mut usize) {
+        if node.tag() == Tag::Array {
+            for i in 0..=node.len() {
+                let by_index = node.item(i).map(|n| n.span());
+                let by_walk = node.children().nth(i).map(|n| n.span());
+                assert_eq!(by_index, by_walk, "item {i} of {}", node.text());
+                *seen += 1;
+            }
+        } else {
+            assert!(node.item(0).is_none(), "{} has no items", node.text());
+        }
+        for child in node.children() {
+            check(child, seen);
+        }
+    }
+    let text = r#"[[1, [2, 3], []], {"a": [4, 5, [6, [7]]], "b": {"c": [8]}}, [], 9, [[[10]]]]"#;
+    let doc = Doc::parse(text, 128).expect("plain JSON");
+    let mut seen = 0;
+    check(doc.root(), &mut seen);
+    assert!(seen > 20, "{seen}");
+    let big = format!("[{}]", vec!["{\"k\": [1, 2]}"; 5_000].join(","));
+    let doc = Doc::parse(&big, 128).expect("plain JSON");
+    assert_eq!(
+        doc.root().item(4_321).map(|n| n.span().start),
+        Some(1 + 4_321 * 14)
+    );
+}
