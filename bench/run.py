@@ -259,7 +259,10 @@ def linearity(files: list[Result], big: list[Result]) -> str:
         a, b = big[-2], big[-1]
         slope1 = (a.cpu - big[0].cpu) / max(1e-9, (a.corpus.bytes - big[0].corpus.bytes) / 1e6)
         slope2 = (b.cpu - a.cpu) / max(1e-9, (b.corpus.bytes - a.corpus.bytes) / 1e6)
-        verdict = "linear" if 0.8 <= slope2 / max(1e-12, slope1) <= 1.25 else "not linear"
+        ratio = slope2 / max(1e-12, slope1)
+        verdict = ("linear" if 0.8 <= ratio <= 1.25
+                   else "less than linear (the larger file costs less per MB)" if ratio < 0.8
+                   else "more than linear")
         mem = (b.peak_kib - a.peak_kib) / 1024 / max(1e-9, (b.corpus.bytes - a.corpus.bytes) / 1e6)
         lines.append(f"- One big file: {slope1 * 1e3:.1f} ms of CPU per MB up to {report.size(a.corpus.bytes)}, "
                      f"{slope2 * 1e3:.1f} ms per MB from there to {report.size(b.corpus.bytes)}: {verdict}. "
