@@ -438,6 +438,21 @@ fn ten_megabyte_strings() {
 }
 
 #[test]
+fn millions_of_tiny_values() {
+    // 7.5 million numbers in 15 MB, a node every two bytes: the most nodes a file under the
+    // size limit can hold, read within the bound (about 550 MB in a release build).
+    let items = vec!["0"; 7_500_000].join(",");
+    assert_cases(
+        "hostile-tiny",
+        &[(
+            "numbers.json",
+            format!("[{items}]").into_bytes(),
+            Expect::Rules(&["unknown-kind"], 1),
+        )],
+    );
+}
+
+#[test]
 fn yaml_anchors_aliases_merge_keys_and_billion_laughs() {
     // Nine levels of ten aliases each: 10^9 nodes if expanded.
     let mut laughs = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
