@@ -108,7 +108,7 @@ impl SchemaDef {
     /// The validator of the lint schema for documents read straight from JSON text.
     pub(crate) fn lint_doc_validator(&self) -> &jsonschema::Validator<Tape> {
         self.lint_doc_validator
-            .get_or_init(|| compile_for(self.lint(), self.id))
+            .get_or_init(|| compile(self.lint(), self.id))
     }
 
     /// The validator of the published schema alone.
@@ -118,14 +118,10 @@ impl SchemaDef {
     }
 }
 
-/// Compile a schema for validation, with formats asserted. The schemas are idplint's own and
+/// Compile a schema for validation of instances held as `F` (serde_json's `Value`, or a
+/// document read from JSON text), with formats asserted. The schemas are idplint's own and
 /// tested, so a failure here is a bug in idplint, not in the user's input.
-pub(crate) fn compile(schema: &Value, id: &str) -> jsonschema::Validator {
-    compile_for(schema, id)
-}
-
-/// [`compile`], for one of `jsonschema`'s instance representations.
-fn compile_for<F: jsonschema::json::Json>(schema: &Value, id: &str) -> jsonschema::Validator<F> {
+fn compile<F: jsonschema::json::Json>(schema: &Value, id: &str) -> jsonschema::Validator<F> {
     jsonschema::options_for::<F>()
         .should_validate_formats(true)
         .build(schema)

@@ -120,13 +120,7 @@ pub fn is_secret_key(key: &str) -> bool {
 
 /// Whether the node at this JSON Pointer is (inside) a secret field.
 pub fn is_secret_pointer(pointer: &str) -> bool {
-    pointer.split('/').skip(1).any(|t| {
-        if t.contains('~') {
-            is_secret_key(&t.replace("~1", "/").replace("~0", "~"))
-        } else {
-            is_secret_key(t)
-        }
-    })
+    crate::source::tokens(pointer).any(|t| is_secret_key(&t))
 }
 
 /// Byte ranges of secret values found by a lexical scan of the text: works on any text, even one

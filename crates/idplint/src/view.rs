@@ -94,11 +94,7 @@ impl<'a> View<'a> for NodeRef<'a> {
         NodeRef::as_str(&self)
     }
     fn as_bool(self) -> Option<bool> {
-        match self.tag() {
-            Tag::True => Some(true),
-            Tag::False => Some(false),
-            _ => None,
-        }
+        NodeRef::as_bool(&self)
     }
     fn is_null(self) -> bool {
         self.tag() == Tag::Null
@@ -133,19 +129,15 @@ impl<'a> View<'a> for NodeRef<'a> {
 
 /// The node at a JSON Pointer (RFC 6901) in `root`.
 pub(crate) fn at_pointer<'a, V: View<'a>>(root: V, pointer: &str) -> Option<V> {
-    if pointer.is_empty() {
-        return Some(root);
+    if !pointer.is_empty() && !pointer.starts_with('/') {
+        return None;
     }
     let mut node = root;
-    for token in pointer.strip_prefix('/')?.split('/') {
-        let token: Cow<'_, str> = if token.contains('~') {
-            token.replace("~1", "/").replace("~0", "~").into()
+    for token in crate::source::tokens(pointer) {
+        node = if node.items().is_some() {
+            node.item(array_index(&token)?)?
         } else {
-            token.into()
-        };
-        node = match node.items() {
-            Some(_) => node.item(array_index(&token)?)?,
-            None => node.get(&token)?,
+            node.get(&token)?
         };
     }
     Some(node)

@@ -191,6 +191,15 @@ impl<'a> NodeRef<'a> {
         (s.tag == Tag::String).then(|| self.doc.str(s.string))
     }
 
+    /// A boolean.
+    pub(crate) fn as_bool(&self) -> Option<bool> {
+        match self.tag() {
+            Tag::True => Some(true),
+            Tag::False => Some(false),
+            _ => None,
+        }
+    }
+
     /// The items of an array or the members of an object, in text order (none for anything
     /// else).
     pub(crate) fn children(&self) -> Children<'a> {
@@ -783,11 +792,7 @@ impl<'a> Node<'a, Tape> for NodeRef<'a> {
         self.number().map(|n| TapeNumber(n, self.text()))
     }
     fn as_boolean(&self) -> Option<bool> {
-        match self.tag() {
-            Tag::True => Some(true),
-            Tag::False => Some(false),
-            _ => None,
-        }
+        NodeRef::as_bool(self)
     }
     fn is_null(&self) -> bool {
         self.tag() == Tag::Null

@@ -295,6 +295,18 @@ impl Recorder<'_> {
     }
 }
 
+/// The reference tokens of a JSON Pointer, unescaped (`~1` → `/`, `~0` → `~`): the inverse of
+/// [`push_token`]. `""` (the root) has none.
+pub fn tokens(pointer: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    pointer.split('/').skip(1).map(|token| {
+        if token.contains('~') {
+            token.replace("~1", "/").replace("~0", "~").into()
+        } else {
+            token.into()
+        }
+    })
+}
+
 /// Escape one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`) and append it.
 pub fn push_token(pointer: &mut String, token: &str) {
     pointer.push('/');
@@ -331,7 +343,7 @@ pub fn push_index(pointer: &mut String, index: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Format, Limits, SpanIndex, push_index, push_token};
+    use super::{Format, Limits, SpanIndex, push_index, push_token, tokens};
 
     const JSON: &str = r#"{"name": "a", "options": {"client_secret": "s3", "keys": {"token": "t", "x": [1]}, "apiKey": {"v": ["q"]}},
  "list": [{"password": "p"}, {"n": 2}]}"#;
@@ -406,6 +418,18 @@ mod tests {
         push_index(&mut p, 1_234_567);
         push_token(&mut p, "x");
         assert_eq!(p, "/a~1b~0c/0/1234567/x");
+        let back: Vec<_> = tokens(&p).collect();
+        assert_eq!(
+            back,
+            ["a/b~c", "0", "1234567", "x"],
+            "tokens undoes push_token"
+        );
+        assert_eq!(
+            tokens("/~01").collect::<Vec<_>>(),
+            ["~1"],
+            "`~0` then `1`, not `~1`"
+        );
+        assert_eq!(tokens("").count(), 0);
         p.clear();
         push_index(&mut p, usize::MAX);
         assert_eq!(p, format!("/{}", usize::MAX));
