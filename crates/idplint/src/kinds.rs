@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::payload::auth0::AccessLevel;
 use crate::payload::{auth0, genauth};
 use crate::schema::{self, Built, Meta};
-use crate::source::doc::Tape;
+use crate::source::doc::{Doc, NodeRef, Tape};
 use crate::view::View;
 
 /// One published schema, compiled on first use.
@@ -21,7 +21,9 @@ pub struct SchemaDef {
     request: bool,
     generate: fn(&Meta<'_>) -> Built,
     built: OnceLock<Built>,
-    lint: OnceLock<Value>,
+    /// The generated lint schema's text, when no committed one exists.
+    generated_lint: OnceLock<String>,
+    lint: OnceLock<Doc<'static>>,
     published_from_lint: OnceLock<Value>,
     access: OnceLock<Vec<(String, Vec<AccessLevel>)>>,
     lint_validator: OnceLock<jsonschema::Validator>,
@@ -48,6 +50,7 @@ impl SchemaDef {
             request,
             generate,
             built: OnceLock::new(),
+            generated_lint: OnceLock::new(),
             lint: OnceLock::new(),
             published_from_lint: OnceLock::new(),
             access: OnceLock::new(),
@@ -74,45 +77,77 @@ impl SchemaDef {
         &self.built().published
     }
 
-    /// The lint schema: the committed `lint-schemas/<id>.json` (the `schemas` test keeps it equal
-    /// to [`Built::lint`]), or the generated one when there is no such file.
-    pub(crate) fn lint(&self) -> &Value {
-        self.lint.get_or_init(|| {
-            LINT_SCHEMAS
-                .iter()
-                .find(|(id, _)| *id == self.id)
-                .and_then(|(_, text)| serde_json::from_str(text).ok())
-                .unwrap_or_else(|| self.built().lint.clone())
+    /// The lint schema's text: the committed `lint-schemas/<id>.json` (the `schemas` test keeps
+    /// it equal to [`Built::lint`]), or the generated one when there is no such file.
+    fn lint_text(&'static self) -> &'static str {
+        LINT_SCHEMAS
+            .iter()
+            .find(|(id, _)| *id == self.id)
+            .map_or_else(
+                || {
+                    self.generated_lint
+                        .get_or_init(|| self.built().lint.to_string())
+                        .as_str()
+                },
+                |(_, text)| text,
+            )
+    }
+
+    /// The lint schema, read in place from its text: what findings are worded from. It is held
+    /// for the whole run; as a document over the text it costs a third of a parsed value.
+    pub(crate) fn lint(&'static self) -> NodeRef<'static> {
+        self.lint
+            .get_or_init(|| {
+                let mut doc = Doc::parse(self.lint_text(), usize::MAX).unwrap_or_else(|| {
+                    panic!(
+                        "idplint bug: the lint schema of `{}` is not plain JSON",
+                        self.id
+                    )
+                });
+                doc.shrink_to_fit();
+                doc
+            })
+            .root()
+    }
+
+    /// The lint schema as a value, parsed anew: only to compile it and to read what is kept of
+    /// it, so that no parsed copy is held.
+    fn lint_value(&'static self) -> Value {
+        serde_json::from_str(self.lint_text()).unwrap_or_else(|e| {
+            panic!(
+                "idplint bug: the lint schema of `{}` is not JSON: {e}",
+                self.id
+            )
         })
     }
 
-    /// The published schema as a value, made from [`SchemaDef::lint`] (cheaper than generating
-    /// it: what validation needs of it), without its `$id`.
-    pub(crate) fn published_value(&self) -> &Value {
+    /// The published schema as a value, made from the lint schema (cheaper than generating it:
+    /// what validation needs of it), without its `$id`.
+    pub(crate) fn published_value(&'static self) -> &'static Value {
         self.published_from_lint
-            .get_or_init(|| schema::published_from_lint(self.lint()))
+            .get_or_init(|| schema::published_from_lint(&self.lint_value()))
     }
 
     /// The top-level fields that only some access levels may change, with those levels.
-    pub(crate) fn access(&self) -> &[(String, Vec<AccessLevel>)] {
+    pub(crate) fn access(&'static self) -> &'static [(String, Vec<AccessLevel>)] {
         self.access
             .get_or_init(|| schema::access_levels(self.lint()))
     }
 
     /// The validator of the lint schema: what idplint validates with.
-    pub(crate) fn lint_validator(&self) -> &jsonschema::Validator {
+    pub(crate) fn lint_validator(&'static self) -> &'static jsonschema::Validator {
         self.lint_validator
-            .get_or_init(|| compile(self.lint(), self.id))
+            .get_or_init(|| compile(&self.lint_value(), self.id))
     }
 
     /// The validator of the lint schema for documents read straight from JSON text.
-    pub(crate) fn lint_doc_validator(&self) -> &jsonschema::Validator<Tape> {
+    pub(crate) fn lint_doc_validator(&'static self) -> &'static jsonschema::Validator<Tape> {
         self.lint_doc_validator
-            .get_or_init(|| compile(self.lint(), self.id))
+            .get_or_init(|| compile(&self.lint_value(), self.id))
     }
 
     /// The validator of the published schema alone.
-    pub(crate) fn published_validator(&self) -> &jsonschema::Validator {
+    pub(crate) fn published_validator(&'static self) -> &'static jsonschema::Validator {
         self.published_validator
             .get_or_init(|| compile(self.published_value(), self.id))
     }
@@ -819,6 +854,12 @@ mod tests {
                 );
             };
             let embedded: Value = serde_json::from_str(text).expect("a lint schema parses");
+            // What findings are worded from: the same schema, read in place.
+            assert!(
+                def.lint().to_value() == embedded,
+                "lint-schemas/{}.json reads differently as a document",
+                def.id
+            );
             assert!(
                 embedded == def.built().lint,
                 "lint-schemas/{}.json is stale: run `UPDATE_SCHEMAS=1 cargo test --test schemas`",

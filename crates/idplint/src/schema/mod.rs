@@ -15,6 +15,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use crate::payload::auth0::AccessLevel;
+use crate::view::View;
 
 /// The JSON Schema dialect of every published schema.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -140,16 +141,13 @@ pub(crate) fn published_from_lint(lint: &Value) -> Value {
 
 /// The top-level fields of a lint schema that declare the access levels that may change them
 /// (`x-idplint-access`), with those levels.
-pub(crate) fn access_levels(lint: &Value) -> Vec<(String, Vec<AccessLevel>)> {
+pub(crate) fn access_levels<'a, V: View<'a>>(lint: V) -> Vec<(String, Vec<AccessLevel>)> {
     let mut access = Vec::new();
-    if let Some(props) = lint.get("properties").and_then(Value::as_object) {
+    if let Some(props) = lint.get("properties").and_then(View::members) {
         for (name, node) in props {
-            if let Some(levels) = node.get("x-idplint-access").and_then(Value::as_array) {
-                let levels = levels
-                    .iter()
-                    .filter_map(|l| l.as_str()?.parse().ok())
-                    .collect();
-                access.push((name.clone(), levels));
+            if let Some(levels) = node.get("x-idplint-access").and_then(View::items) {
+                let levels = levels.filter_map(|l| l.as_str()?.parse().ok()).collect();
+                access.push((name.to_owned(), levels));
             }
         }
     }

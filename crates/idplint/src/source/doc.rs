@@ -117,6 +117,13 @@ impl<'t> Doc<'t> {
         })
     }
 
+    /// Give back what was reserved for the nodes and not used: for a document kept for long.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.slots.shrink_to_fit();
+        self.items.shrink_to_fit();
+        self.side.shrink_to_fit();
+    }
+
     /// The root node.
     pub(crate) fn root(&self) -> NodeRef<'_> {
         NodeRef { doc: self, i: 0 }

@@ -12,12 +12,13 @@ use crate::rules::{
     read_only_field, unknown_field, value_out_of_range, wrong_type,
 };
 use crate::schema::describe_keywords;
-use crate::view::View;
+use crate::source::doc::NodeRef;
+use crate::view::{View, at_pointer};
 
 /// Where an error happened, and what is known around it.
 pub(crate) struct Site<'a, V> {
     /// The lint schema the error comes from.
-    pub schema: &'a Value,
+    pub schema: NodeRef<'static>,
     /// The whole instance.
     pub root: V,
     /// The pointer prefix of the instance within the payload (for a sub-validation).
@@ -43,7 +44,7 @@ pub(crate) fn map<'v, V: View<'v>>(
     if let Some(rule) = tagged_rule(site.schema, schema_path) {
         let property_node = schema_path
             .rfind("/allOf/")
-            .and_then(|i| site.schema.pointer(&schema_path[..i]));
+            .and_then(|i| at_pointer(site.schema, &schema_path[..i]));
         let d = match rule {
             r if r == insecure_url::RULE.name => insecure_url::diagnostic(&pointer),
             r if r == deprecated_field::RULE.name => deprecated_field::diagnostic(
@@ -88,13 +89,10 @@ pub(crate) fn map<'v, V: View<'v>>(
         K::AdditionalProperties { unexpected } | K::UnevaluatedProperties { unexpected } => {
             let known: Vec<&str> = node
                 .and_then(|n| n.get("properties"))
-                .and_then(Value::as_object)
+                .and_then(View::members)
                 .map(|p| {
-                    p.iter()
-                        .filter(|(_, s)| {
-                            s.get("not") != Some(&Value::Object(serde_json::Map::new()))
-                        })
-                        .map(|(k, _)| k.as_str())
+                    p.filter(|(_, s)| !s.get("not").is_some_and(is_empty_object))
+                        .map(|(k, _)| k)
                         .collect()
                 })
                 .unwrap_or_default();
@@ -147,13 +145,14 @@ pub(crate) fn map<'v, V: View<'v>>(
         K::Not { schema } => {
             let parent = schema_path
                 .strip_suffix("/not")
-                .and_then(|p| site.schema.pointer(p));
+                .and_then(|p| at_pointer(site.schema, p));
             let why = parent.and_then(description);
             let forbidden_why = parent
                 .and_then(|p| p.get("x-idplint-why"))
-                .and_then(Value::as_str);
-            let per_variant =
-                parent.and_then(|p| p.get("x-idplint-per-variant")) == Some(&Value::Bool(true));
+                .and_then(View::as_str);
+            let is_true =
+                |key| parent.and_then(|p| p.get(key)).and_then(View::as_bool) == Some(true);
+            let per_variant = is_true("x-idplint-per-variant");
             if let Some(fields) = schema.get("required").and_then(Value::as_array) {
                 let fields: Vec<String> = fields
                     .iter()
@@ -164,7 +163,7 @@ pub(crate) fn map<'v, V: View<'v>>(
                     &fields,
                     why.as_deref(),
                 ));
-            } else if parent.and_then(|p| p.get("readOnly")) == Some(&Value::Bool(true)) {
+            } else if is_true("readOnly") {
                 push(read_only_field::diagnostic(&pointer, forbidden_why));
             } else {
                 // Only a field that other strategies have is "not allowed for strategy X".
@@ -183,19 +182,18 @@ pub(crate) fn map<'v, V: View<'v>>(
 }
 
 /// The schema node that holds the failing keyword.
-fn parent_node<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a Value> {
-    schema.pointer(&schema_path[..schema_path.rfind('/')?])
+fn parent_node(schema: NodeRef<'static>, schema_path: &str) -> Option<NodeRef<'static>> {
+    at_pointer(schema, &schema_path[..schema_path.rfind('/')?])
 }
 
 /// The rule named by the nearest enclosing `x-idplint-rule` assertion.
-fn tagged_rule<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a str> {
+fn tagged_rule(schema: NodeRef<'static>, schema_path: &str) -> Option<&'static str> {
     let mut p = schema_path;
     while let Some(i) = p.rfind('/') {
         p = &p[..i];
-        if let Some(rule) = schema
-            .pointer(p)
+        if let Some(rule) = at_pointer(schema, p)
             .and_then(|n| n.get("x-idplint-rule"))
-            .and_then(Value::as_str)
+            .and_then(View::as_str)
         {
             return Some(rule);
         }
@@ -204,13 +202,18 @@ fn tagged_rule<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a str> {
 }
 
 /// A subschema that only asserts (`required`, `not`), as opposed to one that describes an object.
-fn is_assertion(node: &Value) -> bool {
-    node.get("properties").is_none() && node.get("type").is_none()
+fn is_assertion(node: &NodeRef<'_>) -> bool {
+    !node.has("properties") && !node.has("type")
 }
 
-fn description(node: &Value) -> Option<String> {
+/// `{}`: the schema that allows anything (under `not`, one that allows nothing).
+fn is_empty_object(node: NodeRef<'_>) -> bool {
+    node.members().is_some_and(|mut m| m.next().is_none())
+}
+
+fn description(node: NodeRef<'_>) -> Option<String> {
     node.get("description")
-        .and_then(Value::as_str)
+        .and_then(View::as_str)
         .map(str::to_owned)
 }
 

@@ -64,16 +64,16 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
 /// from JSON text (validated by `jsonschema` as it is, without building a value).
 pub(crate) trait Instance<'a>: View<'a> {
     /// Whether it is valid against `def`'s lint schema.
-    fn is_valid(self, def: &SchemaDef) -> bool;
+    fn is_valid(self, def: &'static SchemaDef) -> bool;
     /// Each error of its validation against `def`'s lint schema.
-    fn errors(self, def: &SchemaDef, each: &mut dyn FnMut(&ValidationError<'_>));
+    fn errors(self, def: &'static SchemaDef, each: &mut dyn FnMut(&ValidationError<'_>));
 }
 
 impl<'a> Instance<'a> for &'a Value {
-    fn is_valid(self, def: &SchemaDef) -> bool {
+    fn is_valid(self, def: &'static SchemaDef) -> bool {
         def.lint_validator().is_valid(self)
     }
-    fn errors(self, def: &SchemaDef, each: &mut dyn FnMut(&ValidationError<'_>)) {
+    fn errors(self, def: &'static SchemaDef, each: &mut dyn FnMut(&ValidationError<'_>)) {
         def.lint_validator()
             .iter_errors(self)
             .for_each(|e| each(&e));
@@ -81,10 +81,10 @@ impl<'a> Instance<'a> for &'a Value {
 }
 
 impl<'a> Instance<'a> for NodeRef<'a> {
-    fn is_valid(self, def: &SchemaDef) -> bool {
+    fn is_valid(self, def: &'static SchemaDef) -> bool {
         def.lint_doc_validator().is_valid(self)
     }
-    fn errors(self, def: &SchemaDef, each: &mut dyn FnMut(&ValidationError<'_>)) {
+    fn errors(self, def: &'static SchemaDef, each: &mut dyn FnMut(&ValidationError<'_>)) {
         def.lint_doc_validator()
             .iter_errors(self)
             .for_each(|e| each(&e));
@@ -93,7 +93,7 @@ impl<'a> Instance<'a> for NodeRef<'a> {
 
 /// Validate `value` against one schema's lint form and map every error.
 pub(crate) fn run<'v, V: Instance<'v>>(
-    def: &SchemaDef,
+    def: &'static SchemaDef,
     value: V,
     prefix: &str,
     strategy: Option<&str>,
