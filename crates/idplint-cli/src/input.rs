@@ -100,8 +100,8 @@ pub(crate) fn walk_sorted(dir: &Path, emit: &mut dyn FnMut(Input)) -> bool {
 
 /// Paths found under one folder, to be put in the order of their bytes: held as the rest of
 /// each path after the folder's own, all in one buffer. A folder of tens of thousands of files
-/// costs a few bytes a file while it is sorted and checked (an 18,000-file folder held 1.9 MB
-/// as a list of paths, and this is most of a large tree's peak memory).
+/// costs about 20 bytes a file while it is sorted and checked (a folder of 18,000 files held
+/// 1.9 MB as a list of paths: the largest part of the walking thread's memory).
 struct Listing<'a> {
     /// The path every entry begins with.
     folder: &'a Path,
