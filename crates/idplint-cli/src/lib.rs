@@ -7,6 +7,7 @@ pub mod document;
 mod input;
 mod limits;
 mod output;
+mod parallel;
 mod selection;
 
 use std::process::ExitCode;

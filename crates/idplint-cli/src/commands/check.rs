@@ -1,11 +1,9 @@
 //! `idplint check`: find the files, check them in parallel, print them in path order.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, PoisonError, mpsc};
 
 use idplint::render::Style;
 use idplint::source::{Format as Syntax, Limits};
@@ -16,6 +14,7 @@ use crate::args::{CheckArgs, Format};
 use crate::config::{self, Config, ConfigError};
 use crate::input::{self, Input};
 use crate::output::{self, Totals};
+use crate::parallel::{Producer, in_order};
 use crate::selection::{Levels, RuleSettings};
 use crate::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
@@ -299,170 +298,4 @@ fn shown_from(cwd: &Path, path: &Path) -> String {
         return path.display().to_string();
     }
     format!("{}{}", "../".repeat(up), config::FILE_NAME)
-}
-
-/// Gives the items to check, in order, to the function it is passed.
-type Producer<'a, T> = Box<dyn FnOnce(&mut dyn FnMut(T)) + Send + 'a>;
-
-/// Run `work` on every item that `produce` gives, on as many threads as there are cores, and
-/// hand the results to `sink` in the items' order, each as soon as it and those before it are
-/// done. `expected` is the number of items when it is known beforehand. The items are produced
-/// on a thread of their own while the first ones are checked; only the results that wait for
-/// an earlier one are held. Setting `stop` ends the work early.
-fn in_order<T: Send, R: Send>(
-    expected: Option<usize>,
-    produce: Producer<'_, T>,
-    stop: &AtomicBool,
-    work: impl Fn(&T) -> R + Sync,
-    mut sink: impl FnMut(R),
-) {
-    // Fewer items are checked on this thread (asking for the cores alone reads cgroup files).
-    const SEQUENTIAL: usize = 16;
-    // Workers take a few items at a time and send their results together: one wake-up of the
-    // printing thread per batch, not per file. A batch is at most this long, and short enough
-    // that every worker gets several.
-    const MAX_BATCH: usize = 64;
-    // The batch length when the number of items is not known: a small tree is not held back
-    // waiting for a batch to fill, a large one is not slowed by the wake-ups.
-    const STREAM_BATCH: usize = 64;
-    if expected.is_some_and(|n| n <= SEQUENTIAL) {
-        produce(&mut |item| {
-            if !stop.load(Ordering::Relaxed) {
-                sink(work(&item));
-            }
-        });
-        return;
-    }
-    let cores = || std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let batch = expected.map_or(STREAM_BATCH, |n| (n / (cores() * 8)).clamp(1, MAX_BATCH));
-    // A few batches wait for a worker; beyond that the producer waits, so that a tree's files
-    // are not all listed in memory ahead of the checking.
-    let (jobs_tx, jobs_rx) = mpsc::sync_channel::<(usize, Vec<T>)>(8);
-    let (tx, rx) = mpsc::channel::<(usize, Vec<R>)>();
-    let jobs_rx = Mutex::new(jobs_rx);
-    let first = Mutex::new(None);
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut pending = Vec::with_capacity(batch);
-            let mut start = 0;
-            produce(&mut |item| {
-                if stop.load(Ordering::Relaxed) {
-                    return;
-                }
-                pending.push(item);
-                if pending.len() == batch {
-                    let full = std::mem::replace(&mut pending, Vec::with_capacity(batch));
-                    let _ = jobs_tx.send((start, full));
-                    start += batch;
-                }
-            });
-            if !pending.is_empty() {
-                let _ = jobs_tx.send((start, pending));
-            }
-        });
-        // A first batch shorter than a batch is the only one: a small tree is checked here,
-        // without starting workers.
-        let received = jobs_rx
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .recv();
-        match received {
-            Ok((_, items)) if items.len() <= SEQUENTIAL && items.len() < batch => {
-                for item in items {
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    sink(work(&item));
-                }
-                return;
-            }
-            Ok(job) => *first.lock().unwrap_or_else(PoisonError::into_inner) = Some(job),
-            Err(_) => return,
-        }
-        for _ in 0..cores() {
-            let tx = tx.clone();
-            let (first, jobs_rx, work) = (&first, &jobs_rx, &work);
-            scope.spawn(move || {
-                loop {
-                    let job = match first.lock().unwrap_or_else(PoisonError::into_inner).take() {
-                        Some(job) => Ok(job),
-                        None => jobs_rx
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner)
-                            .recv(),
-                    };
-                    let Ok((start, items)) = job else { break };
-                    // Once stopped, batches are still taken (and dropped) until the producer
-                    // sees the stop: it may be waiting for room in the queue.
-                    if !stop.load(Ordering::Relaxed) {
-                        let _ = tx.send((start, items.iter().map(work).collect()));
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut waiting = BTreeMap::new();
-        let mut due = 0;
-        for (start, results) in rx {
-            waiting.insert(start, results);
-            while let Some(results) = waiting.remove(&due) {
-                due += results.len();
-                results.into_iter().for_each(&mut sink);
-            }
-        }
-    });
-}
-
-#[cfg(test)]
-mod tests {
-    use std::sync::atomic::AtomicBool;
-
-    use super::in_order;
-
-    #[test]
-    fn stopping_ends_the_work_even_when_the_producer_is_far_ahead() {
-        for known in [true, false] {
-            let stop = AtomicBool::new(false);
-            let mut seen = 0;
-            let n = 100_000;
-            in_order(
-                known.then_some(n),
-                Box::new(move |emit| (0..n).for_each(emit)),
-                &stop,
-                |i| *i,
-                |_| {
-                    seen += 1;
-                    if seen == 10 {
-                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
-                },
-            );
-            assert!(seen < n, "stopped early, count known: {known}");
-        }
-    }
-
-    #[test]
-    fn results_come_in_the_items_order_whatever_their_number() {
-        for n in [0, 1, 16, 17, 31, 32, 33, 100, 1_000, 20_000] {
-            let items: Vec<usize> = (0..n).collect();
-            let expected: Vec<usize> = items.iter().map(|i| i * 2).collect();
-            for known in [Some(n), None] {
-                let mut seen = Vec::new();
-                let given = items.clone();
-                in_order(
-                    known,
-                    Box::new(move |emit| given.into_iter().for_each(emit)),
-                    &AtomicBool::new(false),
-                    |i| i * 2,
-                    |r| seen.push(r),
-                );
-                assert_eq!(
-                    seen,
-                    expected,
-                    "{n} items, count known: {}",
-                    known.is_some()
-                );
-            }
-        }
-    }
 }
