@@ -45,7 +45,6 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// The placeholder in `value`, if there is one.
 /// The placeholder in `value`, if any.
 pub(crate) fn find(value: &str) -> Option<&str> {
     if !may_hold_placeholder(value) {

@@ -621,9 +621,12 @@ impl Reader<'_> {
                     self.side.push(c);
                     i += len;
                     plain = i;
+                    // Straight to the next quote, backslash or control character (a PEM
+                    // certificate is a kilobyte with a `\n` every 64 characters).
+                    i += plain_run(self.b.get(i..)?)?;
                 }
-                0..0x20 => return None,
-                _ => i += 1,
+                // A control character: a plain run ends at nothing else.
+                _ => return None,
             }
         }
     }

@@ -32,6 +32,30 @@ fn reads_what_serde_json_reads() {
 }
 
 #[test]
+fn reads_long_runs_between_escapes() {
+    // A PEM certificate: 64 characters to a line, each line ended by an escape; runs shorter
+    // and longer than eight bytes, escapes back to back and at the ends.
+    let pem = format!(
+        "-----BEGIN CERTIFICATE-----\\n{}-----END CERTIFICATE-----\\n",
+        "MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\\n".repeat(12)
+    );
+    for text in [
+        format!(r#"{{"cert": "{pem}", "k": 1}}"#),
+        r#"["\n\t\"x\\", "ab\ncdefghijklmnop\u00e9qrstuvwxyz0123456789\/"]"#.to_owned(),
+    ] {
+        let expected: Value = serde_json::from_str(&text).expect(&text);
+        assert_eq!(read(&text), Some(expected), "{text}");
+    }
+    for text in [
+        "[\"a\\nbcdefghijklmnopq\tr\"]",
+        "[\"a\\nbcdefghijklmnopqrstuvwxyz",
+        "[\"a\\nbcdefghijklmnopqrstuvwxyz\\",
+    ] {
+        assert_eq!(read(text), None, "{text:?}: a control character or no end");
+    }
+}
+
+#[test]
 fn leaves_anything_unusual_to_the_full_parser() {
     for text in [
         "",
