@@ -139,7 +139,7 @@ fn underlined(text: &str, span: crate::source::Span) -> std::ops::Range<usize> {
 }
 
 /// How to render.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     /// ANSI colours.
     pub color: bool,
@@ -182,22 +182,55 @@ fn render_wrapping(
     style: Style,
     always_wrap: bool,
 ) -> String {
-    let theme = match (style.unicode, style.color) {
-        (true, true) => GraphicalTheme::unicode(),
-        (true, false) => GraphicalTheme::unicode_nocolor(),
-        (false, true) => GraphicalTheme::ascii(),
-        (false, false) => GraphicalTheme::none(),
-    };
-    // Lines break at spaces (and words at hyphens when they must): the Unicode line-breaking
-    // algorithm, miette's default, cost half of all rendering time, and idplint's messages are
-    // English, for which both break at the same places (every snapshot is unchanged).
-    let wrapping = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false)
-        .with_word_separator(textwrap::WordSeparator::AsciiSpace);
-    // A finding whose texts are short lines needs no wrapping, and costs a third less to
-    // render without it (the same output: see `fits`).
-    let plain = wrapping.clone().with_wrap_lines(false);
+    HANDLERS.with_borrow_mut(|cached| {
+        if cached.as_ref().is_some_and(|(built, _)| *built != style) {
+            *cached = None;
+        }
+        let (_, handlers) = cached.get_or_insert_with(|| (style, Handlers::new(style)));
+        render_each(report, view, style, handlers, always_wrap)
+    })
+}
+
+/// The two handlers of a style, built once per thread: building one allocates its theme.
+struct Handlers {
+    wrapping: GraphicalReportHandler,
+    plain: GraphicalReportHandler,
+}
+
+thread_local! {
+    static HANDLERS: std::cell::RefCell<Option<(Style, Handlers)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+impl Handlers {
+    fn new(style: Style) -> Handlers {
+        let theme = match (style.unicode, style.color) {
+            (true, true) => GraphicalTheme::unicode(),
+            (true, false) => GraphicalTheme::unicode_nocolor(),
+            (false, true) => GraphicalTheme::ascii(),
+            (false, false) => GraphicalTheme::none(),
+        };
+        // Lines break at spaces (and words at hyphens when they must): the Unicode line-breaking
+        // algorithm, miette's default, cost half of all rendering time, and idplint's messages are
+        // English, for which both break at the same places (every snapshot is unchanged).
+        let wrapping = GraphicalReportHandler::new_themed(theme)
+            .with_width(style.width)
+            .with_links(false)
+            .with_word_separator(textwrap::WordSeparator::AsciiSpace);
+        // A finding whose texts are short lines needs no wrapping, and costs a third less to
+        // render without it (the same output: see `fits`).
+        let plain = wrapping.clone().with_wrap_lines(false);
+        Handlers { wrapping, plain }
+    }
+}
+
+fn render_each(
+    report: &FileReport,
+    view: &SourceView,
+    style: Style,
+    handlers: &Handlers,
+    always_wrap: bool,
+) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
         if !out.is_empty() {
@@ -210,9 +243,9 @@ fn render_wrapping(
         let fit =
             fits(&d.message, style.width) && d.help.as_ref().is_none_or(|h| fits(h, style.width));
         let handler = if fit && !always_wrap {
-            &plain
+            &handlers.plain
         } else {
-            &wrapping
+            &handlers.wrapping
         };
         if handler.render_report(&mut out, &item).is_err() {
             let _ = writeln!(out, "{d}");

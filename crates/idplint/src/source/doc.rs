@@ -351,9 +351,8 @@ static STOPS: [bool; 256] = {
 };
 
 /// Where the first byte of `bytes` that ends a plain run in a string is. Eight bytes are tested
-/// at once (with the classic tests for a zero byte and a byte below a bound), the last few and
-/// the eight that hold the stop one by one: strings are short, and a vectorised search costs
-/// more to set up than this takes.
+/// at once (with the classic tests for a zero byte and a byte below a bound), the last few one
+/// by one: strings are short, and a vectorised search costs more to set up than this takes.
 fn plain_run(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -367,8 +366,11 @@ fn plain_run(bytes: &[u8]) -> Option<usize> {
         let quote = zero(x ^ (ONES * u64::from(b'"')));
         let backslash = zero(x ^ (ONES * u64::from(b'\\')));
         let control = x.wrapping_sub(ONES * 0x20) & !x;
-        if (quote | backslash | control) & HIGHS != 0 {
-            break;
+        let stops = (quote | backslash | control) & HIGHS;
+        if stops != 0 {
+            // The lowest flagged byte is a stop: a borrow can flag a byte above a stop (a
+            // false one), never below it.
+            return Some(i + (stops.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }

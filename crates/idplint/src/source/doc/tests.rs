@@ -271,3 +271,38 @@ fn array_items_are_found_by_index() {
         Some(1 + 4_321 * 14)
     );
 }
+
+#[test]
+fn a_plain_run_ends_at_the_first_stop_whatever_follows() {
+    // Stops, the bytes next to them, and UTF-8 bytes, mixed by a fixed generator: every
+    // position of the first stop within and across the eight-byte words, and stops just above
+    // another (where the word tests can flag a false one).
+    let alphabet = [
+        b'"', b'\\', 0x00, 0x01, 0x1f, 0x20, 0x21, 0x23, 0x5b, 0x5d, b'a', 0x7f, 0x80, 0xc3, 0xff,
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        usize::from(seed.to_le_bytes()[0]) << 8 | usize::from(seed.to_le_bytes()[1])
+    };
+    for _ in 0..20_000 {
+        let len = next() % 40;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                let r = next();
+                // Mostly plain bytes, so that runs are long enough to span words.
+                if r % 5 == 0 {
+                    alphabet[(r / 5) % alphabet.len()]
+                } else {
+                    b"abcdefghijklmnopqrstuvwxyz"[r % 26]
+                }
+            })
+            .collect();
+        let naive = bytes
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        assert_eq!(plain_run(&bytes), naive, "{bytes:?}");
+    }
+}
