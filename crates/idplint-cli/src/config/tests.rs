@@ -117,6 +117,9 @@ fn paths_are_matched_relative_to_the_config_folder() {
         ("./a//b.json", "a/b.json"),
         ("a/../b.json", "b.json"),
         ("a/b.json/.", "a/b.json"),
+        (".//a/b.json", "a/b.json"),
+        ("././a/b.json", "a/b.json"),
+        ("./.a/b.json", ".a/b.json"),
     ] {
         let found = config.relative(&t.0, Path::new(path));
         assert_eq!(found.as_deref(), Some(Path::new(relative)), "{path}");
