@@ -102,12 +102,34 @@ def make_corpus(binary: Path, work: Path, key: str, args: list[str]) -> Path:
     return path
 
 
-# A tool whose run takes less than this is timed in ROUNDS rounds that alternate with the other
-# fast tools on the same corpus (idplint, round 1; baseline, round 1; jsonschema-cli, round 1;
-# idplint, round 2; ...), so that a drift in the load of a shared machine falls on each of them
-# alike instead of on whichever was timed in the bad seconds.
+# Tools whose run takes less than ALTERNATE seconds on a corpus are timed in ROUNDS rounds that
+# alternate between them (idplint, round 1; baseline, round 1; jsonschema-cli, round 1; idplint,
+# round 2; ...), so that a drift in the load of a shared machine falls on each of them alike
+# instead of on whichever was timed in the bad seconds. A run under FAST seconds is repeated
+# many times a round.
 FAST = 0.05
+ALTERNATE = 5.0
 ROUNDS = 3
+
+
+def runs_alone(elapsed: float) -> list[str]:
+    """hyperfine's run options for a tool timed in one go."""
+    if elapsed >= 5:
+        return ["--runs", "3"]
+    if elapsed >= 0.5:
+        return ["--warmup", "1", "--runs", "5"]
+    if elapsed >= FAST:
+        return ["--warmup", "3"]
+    return ["--warmup", "3", "--runs", str(min(300, max(20, int(1.0 / max(elapsed, 1e-3)))))]
+
+
+def runs_in_round(elapsed: float) -> list[str]:
+    """hyperfine's run options for one of a tool's alternating rounds (about a second each)."""
+    if elapsed >= 0.5:
+        return ["--warmup", "1", "--runs", "3"]
+    if elapsed >= FAST:
+        return ["--warmup", "2", "--runs", str(max(5, int(1.0 / elapsed)))]
+    return runs_alone(elapsed)
 
 
 def measure(tool: t.Tool, corpus: t.Corpus) -> tuple[Result, str, str]:
@@ -117,7 +139,7 @@ def measure(tool: t.Tool, corpus: t.Corpus) -> tuple[Result, str, str]:
 
 def measure_tools(tools: list[t.Tool], corpus: t.Corpus) -> list[tuple[Result, str, str]]:
     """Each tool on one corpus: one run under /usr/bin/time for its output and peak memory, then
-    hyperfine; fast tools in alternating rounds."""
+    hyperfine; the tools under ALTERNATE seconds in alternating rounds."""
     env = dict(os.environ, NO_COLOR="1")
     with tempfile.TemporaryDirectory() as tmp:
         probes = []
@@ -133,22 +155,16 @@ def measure_tools(tools: list[t.Tool], corpus: t.Corpus) -> list[tuple[Result, s
                 raise Failure(f"{tool.label}: no timing ({done.stderr[-500:]})") from None
             probes.append((tool, command, line, done, float(elapsed), int(peak)))
         times: dict[int, list[dict]] = {i: [] for i in range(len(tools))}
-        fast = [i for i, p in enumerate(probes) if p[4] < FAST]
+        group = [i for i, p in enumerate(probes) if p[4] < ALTERNATE]
+        if len(group) < 2:
+            group = []
         for i, p in enumerate(probes):
-            if i in fast:
-                continue
-            if p[4] >= 5:
-                runs = ["--runs", "3"]
-            elif p[4] >= 0.5:
-                runs = ["--warmup", "1", "--runs", "5"]
-            else:
-                runs = ["--warmup", "3"]
-            times[i].append(hyperfine(p[0], p[2], corpus, env, runs, Path(tmp)))
-        for _ in range(ROUNDS if len(fast) > 1 else 1):
-            for i in fast:
-                tool, elapsed = probes[i][0], probes[i][4]
-                runs = ["--warmup", "3", "--runs", str(min(300, max(20, int(1.0 / max(elapsed, 1e-3)))))]
-                times[i].append(hyperfine(tool, probes[i][2], corpus, env, runs, Path(tmp)))
+            if i not in group:
+                times[i].append(hyperfine(p[0], p[2], corpus, env, runs_alone(p[4]), Path(tmp)))
+        for _ in range(ROUNDS if group else 0):
+            for i in group:
+                p = probes[i]
+                times[i].append(hyperfine(p[0], p[2], corpus, env, runs_in_round(p[4]), Path(tmp)))
     out = []
     for i, (tool, command, _, done, _, peak) in enumerate(probes):
         every_time = [x for st in times[i] for x in st["times"]]
