@@ -151,18 +151,14 @@ impl<T> Queue<T> {
             return;
         }
         state.waiting.extend(items.drain(..));
-        if state.idle > 0 {
-            self.items.notify_all();
-        }
+        self.wake_takers(&state);
     }
 
     /// Every item has been produced.
     fn finish(&self) {
         let mut state = self.lock();
         state.done = true;
-        if state.idle > 0 {
-            self.items.notify_all();
-        }
+        self.wake_takers(&state);
     }
 
     /// Every item, when the producer is done after at most `few`; `None` (and the items left
@@ -214,6 +210,12 @@ impl<T> Queue<T> {
             .unwrap_or_else(PoisonError::into_inner);
         state.idle -= 1;
         state
+    }
+
+    fn wake_takers(&self, state: &State<T>) {
+        if state.idle > 0 {
+            self.items.notify_all();
+        }
     }
 
     fn wake_producer(&self, state: &mut State<T>) {

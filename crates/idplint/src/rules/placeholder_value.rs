@@ -61,12 +61,7 @@ pub(crate) fn find(value: &str) -> Option<&str> {
 /// test is much cheaper than the regex.
 fn may_hold_placeholder(value: &str) -> bool {
     let bytes = value.as_bytes();
-    // Most values are short, and none of the three bytes: a plain loop answers before a
-    // vectorised search has set up.
-    if bytes.len() < 32 && !bytes.iter().any(|b| matches!(b, b'{' | b'<' | b'Y')) {
-        return false;
-    }
-    memchr::memchr3_iter(b'{', b'<', b'Y', bytes).any(|i| {
+    let opens_one = |i: usize| {
         let rest = &bytes[i + 1..];
         match bytes[i] {
             b'Y' => rest.starts_with(b"OUR_"),
@@ -79,7 +74,16 @@ fn may_hold_placeholder(value: &str) -> bool {
                             .any(|name| rest.starts_with(name)))
             }
         }
-    })
+    };
+    // Most values are short: a plain loop over them answers before a vectorised search has
+    // set up.
+    if bytes.len() < 32 {
+        (0..bytes.len())
+            .filter(|&i| matches!(bytes[i], b'{' | b'<' | b'Y'))
+            .any(opens_one)
+    } else {
+        memchr::memchr3_iter(b'{', b'<', b'Y', bytes).any(opens_one)
+    }
 }
 
 /// Report a placeholder in `value`, unless it is (inside) a secret field.
