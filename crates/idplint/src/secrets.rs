@@ -108,8 +108,34 @@ fn tail(key: &str) -> Option<[u8; TAIL]> {
     None
 }
 
+/// The bytes a secret key can end with: the last letter of each of [`SECRET_KEYS`] in either
+/// case, and `_` and `-` (which [`normalise`] drops). Most keys end otherwise (`name`,
+/// `options`, `display_name`), and are rejected on their last byte alone.
+static ENDS: [bool; 256] = {
+    let mut ends = [false; 256];
+    ends[b'_' as usize] = true;
+    ends[b'-' as usize] = true;
+    let mut k = 0;
+    while k < SECRET_KEYS.len() {
+        let key = SECRET_KEYS[k].as_bytes();
+        let mut i = key.len();
+        while i > 0 && (key[i - 1] == b'_' || key[i - 1] == b'-') {
+            i -= 1;
+        }
+        if i > 0 {
+            ends[key[i - 1].to_ascii_lowercase() as usize] = true;
+            ends[key[i - 1].to_ascii_uppercase() as usize] = true;
+        }
+        k += 1;
+    }
+    ends
+};
+
 /// Whether a member with this key holds a secret.
 pub fn is_secret_key(key: &str) -> bool {
+    if !key.as_bytes().last().is_some_and(|b| ENDS[usize::from(*b)]) {
+        return false;
+    }
     let secrets = &*NORMALISED;
     if !tail(key).is_some_and(|t| secrets.tails.contains(&t)) {
         return false;
@@ -286,6 +312,7 @@ pub fn mask(text: &str, spans: &[Span]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn secret_keys_match_loosely() {
@@ -313,6 +340,47 @@ mod tests {
         assert!(!is_secret_key("ret") && !is_secret_key("monkey") && !is_secret_key("tok"));
         assert!(is_secret_pointer("/options/client_secret"));
         assert!(!is_secret_pointer("/options/client_id"));
+    }
+
+    /// A key in lower case without `_` and `-`: what [`is_secret_key`] compares, plainly.
+    fn plain(key: &str) -> String {
+        key.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_the_plain_comparison() {
+        // Every key of up to four pieces from the secret keys' own pieces and a few others,
+        // each in three cases: the last byte and the tail see all of them.
+        let pieces = [
+            "", "_", "-", "client", "Secret", "SECRET", "t", "T", "key", "Key", "KEY", "api",
+            "password", "PassWord", "token", "tokens", "name", "id", "ken", "ord", "e", "é",
+            "saml", "sp", "private", "bind", "app",
+        ];
+        let secrets: HashSet<String> = SECRET_KEYS.iter().map(|k| plain(k)).collect();
+        let mut checked = 0;
+        let mut secret = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "_", "-", "x", "Y", "d"] {
+                        let key = format!("{a}{b}{c}{d}");
+                        for key in [key.clone(), key.to_ascii_uppercase(), key.to_lowercase()] {
+                            let want = secrets.contains(&plain(&key));
+                            assert_eq!(is_secret_key(&key), want, "{key:?}");
+                            checked += 1;
+                            secret += usize::from(want);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            checked > 100_000 && secret > 1_000,
+            "{checked} keys, {secret} secret"
+        );
     }
 
     #[test]
