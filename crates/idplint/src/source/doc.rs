@@ -593,6 +593,11 @@ impl Reader<'_> {
     /// The rest of a string that has escapes, from `i` (a backslash), copied into the side
     /// buffer unescaped.
     fn escaped(&mut self, start: usize, mut i: usize) -> Option<Str> {
+        if self.side.capacity() == 0 {
+            // What is left of the text bounds every string still to come, unescaped: the side
+            // buffer is allocated once and never grows (up to 64 KiB; a larger one can grow).
+            self.side.reserve((self.b.len() - start).min(1 << 16));
+        }
         let from = self.side.len();
         let mut plain = start;
         loop {
