@@ -106,6 +106,16 @@ fn many_files_are_reported_in_path_order_every_time() {
 }
 
 #[test]
+fn a_file_named_and_found_in_a_folder_named_too_is_checked_once() {
+    let t = Temp::new("named-and-found");
+    t.write("sub/bad.json", BAD).write("sub/ok.json", GOOD);
+    let o = t.run(".", &["check", "sub/bad.json", "sub", "--format", "json"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(json_paths(&o), ["sub/bad.json", "sub/ok.json"]);
+    assert!(stdout(&o).contains(r#""files": 2"#), "{}", stdout(&o));
+}
+
+#[test]
 fn unreadable_inputs_are_reported_in_order_and_the_rest_is_checked() {
     let t = Temp::new("missing");
     t.write("ok.json", GOOD);

@@ -14,8 +14,11 @@ use crate::commands::{tool_error, tool_warning};
 pub(crate) enum Input {
     /// Standard input (`-`).
     Stdin,
-    /// A file, named on the command line or found in a directory.
+    /// A file named on the command line: asked what it is before it is read.
     File(PathBuf),
+    /// A file found in a directory, whose entry says it is a regular file (or a link to one):
+    /// read at once, without asking its type and size first (see [`read_then`]).
+    Found(PathBuf),
 }
 
 /// The inputs of `paths`: files as given, directories searched, `-` as standard input; sorted by
@@ -29,7 +32,7 @@ pub(crate) fn discover(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
             let before = inputs.len();
-            failed |= !walk(path, &mut |file| inputs.push(Input::File(file)));
+            failed |= !walk(path, &mut |file| inputs.push(Input::Found(file)));
             if inputs.len() == before {
                 no_payload_files(path);
             }
@@ -41,7 +44,7 @@ pub(crate) fn discover(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool
     // Compared in place: a copy of every key (as `sort_by_cached_key` makes) would double the
     // memory of a large tree's list at its peak.
     inputs.sort_by(|a, b| sort_key(a, stdin_name).cmp(sort_key(b, stdin_name)));
-    inputs.dedup();
+    inputs.dedup_by(|a, b| sort_key(a, stdin_name) == sort_key(b, stdin_name));
     (inputs, failed)
 }
 
@@ -49,7 +52,7 @@ pub(crate) fn discover(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool
 fn sort_key<'a>(input: &'a Input, stdin_name: &'a str) -> &'a [u8] {
     match input {
         Input::Stdin => stdin_name.as_bytes(),
-        Input::File(p) => p.as_os_str().as_encoded_bytes(),
+        Input::File(p) | Input::Found(p) => p.as_os_str().as_encoded_bytes(),
     }
 }
 
@@ -80,7 +83,7 @@ pub(crate) fn walk_sorted(dir: &Path, emit: &mut dyn FnMut(Input)) -> bool {
     for (path, is_dir) in top.sorted() {
         if !is_dir {
             found = true;
-            emit(Input::File(path));
+            emit(Input::Found(path));
             continue;
         }
         let mut inner = Listing::new(&path);
@@ -89,7 +92,7 @@ pub(crate) fn walk_sorted(dir: &Path, emit: &mut dyn FnMut(Input)) -> bool {
         ok &= held;
         for (file, _) in inner.sorted() {
             found = true;
-            emit(Input::File(file));
+            emit(Input::Found(file));
         }
     }
     if !found {
@@ -280,7 +283,7 @@ pub(crate) fn read(
 ) -> Result<(String, Vec<u8>), String> {
     let too_large = |name: &str| format!("{name}: larger than the limit of {max_size} bytes");
     let path = match input {
-        Input::File(path) => path,
+        Input::File(path) | Input::Found(path) => path,
         Input::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
@@ -293,10 +296,7 @@ pub(crate) fn read(
             return Ok((stdin_name.to_owned(), bytes));
         }
     };
-    // (A UTF-8 path is copied as it is; `display` would go through it character by character.)
-    let name = path
-        .to_str()
-        .map_or_else(|| path.display().to_string(), str::to_owned);
+    let name = name_of(path);
     // Opened without blocking, so that a FIFO is reported rather than waited on, and asked what
     // it is before anything is read: a device has no end.
     let opened = open(path);
@@ -314,6 +314,81 @@ pub(crate) fn read(
         return Err(too_large(&name));
     }
     Ok((name, bytes))
+}
+
+/// The name a file is reported under: its path.
+fn name_of(path: &Path) -> String {
+    // (A UTF-8 path is copied as it is; `display` would go through it character by character.)
+    path.to_str()
+        .map_or_else(|| path.display().to_string(), str::to_owned)
+}
+
+/// How much of a thread's read buffer is kept between files: files up to this size are read
+/// with no allocation; a larger one grows the buffer, which is let go after it.
+const SCRATCH: usize = 64 * 1024;
+
+thread_local! {
+    /// The buffer a thread reads found files into (see [`read_then`]).
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Read an input and give its name and bytes to `then`.
+///
+/// A file found in a directory is read into a buffer the thread keeps, with `read` until the
+/// end: three system calls and a `read` that returns nothing, where [`read`] asks the open file
+/// what it is (`fstat`, which costs more than that `read`), and no allocation for the bytes.
+/// Its directory entry said it is a regular file; if it was replaced since by something
+/// else, it is still opened without blocking and read no further than `max_size + 1` bytes.
+/// Anything else goes through [`read`].
+pub(crate) fn read_then<T>(
+    input: &Input,
+    stdin_name: &str,
+    max_size: u64,
+    then: impl FnOnce(String, &[u8]) -> T,
+) -> Result<T, String> {
+    let Input::Found(path) = input else {
+        let (name, bytes) = read(input, stdin_name, max_size)?;
+        return Ok(then(name, &bytes));
+    };
+    let name = name_of(path);
+    BUFFER.with_borrow_mut(|buffer| {
+        let result = match read_found(path, max_size, buffer) {
+            Ok(n) if n as u64 > max_size => {
+                Err(format!("{name}: larger than the limit of {max_size} bytes"))
+            }
+            Ok(n) => Ok(then(name, &buffer[..n])),
+            Err(e) => Err(format!("{name}: {}", io_reason(&e))),
+        };
+        if buffer.len() > SCRATCH {
+            *buffer = Vec::new();
+        }
+        result
+    })
+}
+
+/// Read a found file into `buffer` (from its start) up to its end or `max_size + 1` bytes, and
+/// say how many bytes it has.
+fn read_found(path: &Path, max_size: u64, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut file = open_file(path)?;
+    let limit = usize::try_from(max_size.saturating_add(1)).unwrap_or(usize::MAX);
+    if buffer.is_empty() {
+        // Zeroed by the allocator: its pages are touched only as files fill them.
+        *buffer = vec![0; SCRATCH.min(limit)];
+    }
+    let mut filled = 0;
+    while filled < limit {
+        if filled == buffer.len() {
+            buffer.resize(buffer.len().saturating_mul(2).min(limit), 0);
+        }
+        let end = buffer.len().min(limit);
+        match file.read(&mut buffer[filled..end]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// Read a file that `fstat` said has `size` bytes: at most `max_size + 1` bytes, so that a file
@@ -391,13 +466,18 @@ fn special(_: &std::fs::Metadata) -> &'static str {
 /// Open a file for reading and ask the open file what it is: one path lookup, not two. On Unix
 /// without blocking, so that a FIFO is reported as not a regular file rather than waited on.
 fn open(path: &Path) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
+    let file = open_file(path)?;
+    let meta = file.metadata()?;
+    Ok((file, meta))
+}
+
+/// Open a file for reading: on Unix without blocking (see [`open`]).
+fn open_file(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path)?;
-    let meta = file.metadata()?;
-    Ok((file, meta))
+    options.open(path)
 }
 
 /// What went wrong, in a few words.
@@ -430,6 +510,84 @@ pub(crate) fn load_current(path: &Path, limits: &Limits) -> Result<Context, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Read a found file as `check` does: its bytes, or the message.
+    fn read_found_file(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
+        read_then(
+            &Input::Found(path.to_path_buf()),
+            "-",
+            max_size,
+            |name, bytes| {
+                assert_eq!(name, path.to_str().unwrap());
+                bytes.to_vec()
+            },
+        )
+    }
+
+    #[test]
+    fn a_found_file_is_read_whole_at_every_size_and_a_large_buffer_is_let_go() {
+        let dir = std::env::temp_dir().join(format!("idplint-found-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("f.json");
+        for size in [
+            0,
+            1,
+            100,
+            SCRATCH - 1,
+            SCRATCH,
+            SCRATCH + 1,
+            3 * SCRATCH + 7,
+        ] {
+            let bytes: Vec<u8> = b"abcdefghijklmnopqrstuvwxyz"
+                .iter()
+                .copied()
+                .cycle()
+                .take(size)
+                .collect();
+            std::fs::write(&path, &bytes).unwrap();
+            assert!(
+                read_found_file(&path, 1 << 30).unwrap() == bytes,
+                "{size} bytes"
+            );
+            let kept = BUFFER.with_borrow(Vec::len);
+            assert!(kept <= SCRATCH, "{kept} bytes kept after a file of {size}");
+            // The limit: a file of `max_size` bytes is read, one more byte is refused.
+            let max = size as u64;
+            assert!(
+                read_found_file(&path, max).unwrap() == bytes,
+                "{size} at its limit"
+            );
+            if size > 0 {
+                assert_eq!(
+                    read_found_file(&path, max - 1),
+                    Err(format!(
+                        "{}: larger than the limit of {} bytes",
+                        path.display(),
+                        max - 1
+                    ))
+                );
+            }
+        }
+        // What took a found file's place since it was found: nothing, a folder, a FIFO (not
+        // waited on).
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            read_found_file(&path, 100),
+            Err(format!("{}: no such file", path.display()))
+        );
+        std::fs::create_dir(&path).unwrap();
+        assert!(read_found_file(&path, 100).is_err());
+        std::fs::remove_dir(&path).unwrap();
+        #[cfg(unix)]
+        if std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            assert_eq!(read_found_file(&path, 100), Ok(Vec::new()));
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn a_file_is_read_whole_whatever_size_it_said() {
@@ -529,8 +687,8 @@ mod tests {
         let names: Vec<String> = walked
             .iter()
             .map(|i| match i {
-                Input::File(p) => p.strip_prefix(&root).unwrap().display().to_string(),
-                Input::Stdin => String::new(),
+                Input::Found(p) => p.strip_prefix(&root).unwrap().display().to_string(),
+                Input::File(_) | Input::Stdin => String::new(),
             })
             .collect();
         assert_eq!(

@@ -242,15 +242,14 @@ impl Plan {
     /// Read, check and render one input.
     fn check(&self, input: &Input, args: &CheckArgs, style: Style) -> Result<Checked, String> {
         let max_size = self.options.limits.max_file_size;
-        let (name, bytes) = input::read(input, &args.stdin_filename, max_size)?;
-        let (options, levels) = self.for_file(Path::new(&name));
-        let syntax = Syntax::from_path(Path::new(&name));
-        // Rules that are off are dropped before the findings are located in the text.
-        let report =
-            idplint::check::check_bytes_with(&name, &bytes, syntax, &options, |diagnostics| {
+        let report = input::read_then(input, &args.stdin_filename, max_size, |name, bytes| {
+            let (options, levels) = self.for_file(Path::new(&name));
+            let syntax = Syntax::from_path(Path::new(&name));
+            // Rules that are off are dropped before the findings are located in the text.
+            idplint::check::check_bytes_with(&name, bytes, syntax, &options, |diagnostics| {
                 levels.filter(diagnostics);
-            });
-        drop(bytes);
+            })
+        })?;
         let (errors, warnings) = report.counts();
         // Only the SARIF log lists the rules with findings; the other formats need no list.
         let mut rules: Vec<&'static idplint::Rule> = Vec::new();
