@@ -84,6 +84,9 @@ impl SourceCode for SourceView {
 struct WithSource<'a> {
     diagnostic: &'a Diagnostic,
     source: &'a SourceView,
+    /// The help text shown: the finding's, or the same already broken into lines (see
+    /// [`HelpLines::get`]).
+    help: Option<&'a str>,
 }
 
 impl std::fmt::Debug for WithSource<'_> {
@@ -108,7 +111,8 @@ impl miette::Diagnostic for WithSource<'_> {
         miette::Diagnostic::severity(self.diagnostic)
     }
     fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
-        miette::Diagnostic::help(self.diagnostic)
+        self.help
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display + 'b>)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let span = underlined(self.source.text(), self.diagnostic.span.clone()?);
@@ -195,7 +199,17 @@ fn render_wrapping(
 struct Handlers {
     wrapping: GraphicalReportHandler,
     plain: GraphicalReportHandler,
+    /// Help texts broken into lines.
+    help_lines: HelpLines,
 }
+
+/// Help texts as the wrapping handler would break them into lines (see [`HelpLines::get`]), by
+/// the help text: most findings of a run share a few dozen help texts.
+#[derive(Default)]
+struct HelpLines(std::collections::HashMap<String, String>);
+
+/// How many help texts [`Handlers`] keeps broken into lines; past this, it starts again.
+const HELP_LINES_KEPT: usize = 512;
 
 thread_local! {
     static HANDLERS: std::cell::RefCell<Option<(Style, Handlers)>> =
@@ -220,7 +234,45 @@ impl Handlers {
         // A finding whose texts are short lines needs no wrapping, and costs a third less to
         // render without it (the same output: see `fits`).
         let plain = wrapping.clone().with_wrap_lines(false);
-        Handlers { wrapping, plain }
+        Handlers {
+            wrapping,
+            plain,
+            help_lines: HelpLines::default(),
+        }
+    }
+}
+
+impl HelpLines {
+    /// `help` broken into lines as the wrapping handler breaks it (textwrap with the options
+    /// miette's footer uses), without the indents that miette puts back: given to the plain
+    /// handler, it renders the same. `None` for a text that is not one line of ASCII without
+    /// white space at its ends, or whose lines textwrap does not begin with the indents.
+    fn get(&mut self, help: &str, width: usize) -> Option<&str> {
+        if help.is_empty() || !one_line(help) {
+            return None;
+        }
+        if !self.0.contains_key(help) {
+            // The footer's options (`render_footer` in miette's graphical handler).
+            let (first, rest) = ("  help: ", "        ");
+            let options = textwrap::Options::new(width.saturating_sub(2))
+                .initial_indent(first)
+                .subsequent_indent(rest)
+                .break_words(true)
+                .word_separator(textwrap::WordSeparator::AsciiSpace);
+            let mut lines = String::with_capacity(help.len() + 8);
+            for (i, line) in textwrap::wrap(help, options).iter().enumerate() {
+                let text = line.strip_prefix(if i == 0 { first } else { rest })?;
+                if i > 0 {
+                    lines.push('\n');
+                }
+                lines.push_str(text);
+            }
+            if self.0.len() >= HELP_LINES_KEPT {
+                self.0.clear();
+            }
+            self.0.insert(help.to_owned(), lines);
+        }
+        self.0.get(help).map(String::as_str)
     }
 }
 
@@ -228,7 +280,7 @@ fn render_each(
     report: &FileReport,
     view: &SourceView,
     style: Style,
-    handlers: &Handlers,
+    handlers: &mut Handlers,
     always_wrap: bool,
 ) -> String {
     let mut out = String::new();
@@ -236,16 +288,26 @@ fn render_each(
         if !out.is_empty() {
             out.push('\n');
         }
+        // The plain handler when the message is one short line and the help text is one too,
+        // or can be broken into lines beforehand (most help texts are longer than a line).
+        let help = d.help.as_deref();
+        let shown = if always_wrap || !fits(&d.message, style.width) {
+            None
+        } else {
+            match help {
+                None => Some(None),
+                Some(h) if fits(h, style.width) => Some(Some(h)),
+                Some(h) => handlers.help_lines.get(h, style.width).map(Some),
+            }
+        };
+        let (handler, help) = match shown {
+            Some(lines) => (&handlers.plain, lines),
+            None => (&handlers.wrapping, help),
+        };
         let item = WithSource {
             diagnostic: d,
             source: view,
-        };
-        let fit =
-            fits(&d.message, style.width) && d.help.as_ref().is_none_or(|h| fits(h, style.width));
-        let handler = if fit && !always_wrap {
-            &handlers.plain
-        } else {
-            &handlers.wrapping
+            help,
         };
         if handler.render_report(&mut out, &item).is_err() {
             let _ = writeln!(out, "{d}");
@@ -258,7 +320,12 @@ fn render_each(
 /// (one column a byte), no white space at its ends, and room to spare for the widest indent
 /// miette puts before it (`  help: `, within the width less 2).
 fn fits(text: &str, width: usize) -> bool {
-    text.is_ascii() && !text.contains('\n') && text.trim() == text && text.len() + 12 <= width
+    one_line(text) && text.len() + 12 <= width
+}
+
+/// One line of ASCII without white space at its ends.
+fn one_line(text: &str) -> bool {
+    text.is_ascii() && !text.contains('\n') && text.trim() == text
 }
 
 #[cfg(test)]
@@ -266,7 +333,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn findings_that_fit_render_the_same_without_wrapping() {
+    fn the_shortcuts_render_as_miette_wrapping_every_finding_does() {
         use crate::check::{SourceText, check_text};
         use crate::diagnostic::Diagnostic;
         use crate::source::Format;
@@ -274,15 +341,60 @@ mod tests {
         let text = "{\n  \"strategy\": \"oidc\",\n  \"name\": \" x \",\n  \"options\": {\"client_id\": 1, \"x\": 2}\n}\n";
         let mut report = check_text("a.json", text, Format::Json, &crate::Options::default());
         assert!(report.diagnostics.len() >= 3, "{:?}", report.diagnostics);
-        // Messages at the edge of fitting, with inner double spaces and backticks.
-        for (message, help) in [
+        // Messages and help texts at the edge of fitting, with inner double spaces, backticks,
+        // hyphens, words longer than a line, and texts the shortcuts leave to miette.
+        let mut texts = vec![
             ("m".repeat(67), "h".repeat(68)),
             (
                 "a  b `c`  d".to_owned(),
                 "x ".repeat(30).trim_end().to_owned(),
             ),
             ("word ".repeat(13).trim_end().to_owned(), "help".to_owned()),
-        ] {
+            ("short".to_owned(), "a-very-long-hyphenated-word ".repeat(9)),
+            (
+                "short".to_owned(),
+                format!("see {} and `that`", "z".repeat(150)),
+            ),
+            (
+                "short".to_owned(),
+                "two  spaces  between, ".repeat(8).trim_end().to_owned(),
+            ),
+            (
+                "short".to_owned(),
+                "a line\nand another line that is longer than most".repeat(3),
+            ),
+            ("short".to_owned(), format!(" {} ", "padded ".repeat(20))),
+            ("short".to_owned(), "non-ASCII: café ".repeat(10)),
+            ("m ".repeat(50), "h ".repeat(50)),
+        ];
+        // And a few hundred help texts of words of every length, generated.
+        let words = [
+            "a",
+            "to",
+            "the",
+            "field",
+            "`strategy`",
+            "connection's",
+            "re-enable",
+            "x",
+        ];
+        let mut seed = 7_u32;
+        for n in 1..300 {
+            let mut help = String::new();
+            for _ in 0..=n % 40 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let word = words[(seed >> 16) as usize % words.len()];
+                if !help.is_empty() {
+                    help.push(' ');
+                }
+                help.push_str(word);
+                if seed.is_multiple_of(17) {
+                    help.push_str(&"w".repeat((seed % 90) as usize));
+                }
+            }
+            texts.push(("short".to_owned(), help));
+        }
+        for (message, help) in texts {
             let d = Diagnostic::new(&crate::rules::invalid_syntax::RULE, "", &message)
                 .with_span(0..1)
                 .with_label("here")
@@ -295,20 +407,30 @@ mod tests {
             format: Format::Json,
         };
         let view = SourceView::new("a.json", text, report.spans.as_ref());
-        for width in [40, 60, 80, 81, 100] {
-            for unicode in [true, false] {
+        for width in [12, 20, 40, 60, 80, 81, 100] {
+            for (unicode, color) in [(true, false), (false, false), (true, true)] {
                 let style = Style {
-                    color: false,
+                    color,
                     unicode,
                     width,
                 };
-                assert_eq!(
-                    render_wrapping(&report, &view, style, false),
-                    render_wrapping(&report, &view, style, true),
-                    "width {width}"
-                );
+                let shortcuts = render_wrapping(&report, &view, style, false);
+                let miette = render_wrapping(&report, &view, style, true);
+                if shortcuts != miette {
+                    let (a, b) = shortcuts
+                        .lines()
+                        .zip(miette.lines())
+                        .find(|(a, b)| a != b)
+                        .unwrap_or_default();
+                    panic!("width {width}, {unicode} {color}: {a:?} for {b:?}");
+                }
             }
         }
+        // The help texts were broken into lines beforehand and kept, once each.
+        HANDLERS.with_borrow(|h| {
+            let kept = h.as_ref().map_or(0, |(_, h)| h.help_lines.0.len());
+            assert!((150..=HELP_LINES_KEPT).contains(&kept), "{kept}");
+        });
     }
 
     #[test]
