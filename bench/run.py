@@ -257,6 +257,20 @@ def targets(results: list[Result], memory: list[Result]) -> list[Target]:
     return out
 
 
+def line_fit(points: list[tuple[int, float]]) -> tuple[float, float, float]:
+    """The line `fixed + each * n` nearest the points by their relative errors (least squares
+    weighted by 1 / y²), and the largest relative distance of a point from it."""
+    w = [1 / max(1e-12, y) ** 2 for _, y in points]
+    s, sn = sum(w), sum(wi * n for wi, (n, _) in zip(w, points))
+    sy = sum(wi * y for wi, (_, y) in zip(w, points))
+    snn = sum(wi * n * n for wi, (n, _) in zip(w, points))
+    sny = sum(wi * n * y for wi, (n, y) in zip(w, points))
+    each = (s * sny - sn * sy) / max(1e-30, s * snn - sn * sn)
+    fixed = (sy - each * sn) / s
+    worst = max(abs(y - fixed - each * n) / max(1e-12, y) for n, y in points)
+    return fixed, each, worst
+
+
 def linearity(files: list[Result], big: list[Result]) -> str:
     """Whether idplint's cost grows linearly: the CPU time (user + system) per file, and per MB,
     after the first row. CPU time, because wall time on a shared machine moves with the load."""
@@ -268,13 +282,15 @@ def linearity(files: list[Result], big: list[Result]) -> str:
         per = [(r.corpus.files, (r.cpu - first.cpu) / (r.corpus.files - first.corpus.files))
                for r in files[1:] if r.corpus.files > first.corpus.files]
         costs = ", ".join(f"{n:,} files: {c * 1e6:.1f} µs" for n, c in per)
-        later = [c for _, c in per[1:]]
-        spread = max(later or [1.0]) / max(1e-12, min(later or [1.0]))
-        verdict = ("too few sizes to tell" if len(later) < 2
-                   else "linear" if spread <= 1.25 else "not linear")
+        fixed, each, worst = line_fit([(r.corpus.files, r.cpu) for r in files[1:]])
+        verdict = ("too few sizes to tell" if len(files) < 4
+                   else "linear" if worst <= 0.25 else "not linear")
         mem = (files[-1].peak_kib - first.peak_kib) * 1024 / max(1, files[-1].corpus.files - first.corpus.files)
-        lines.append(f"- CPU time per file after the first ({costs}): {verdict} "
-                     f"(from 10,000 files on, the largest is {spread:.2f}× the smallest). "
+        lines.append(f"- CPU time, fitted to a line on the runs of {files[1].corpus.files:,} files and more "
+                     f"(least squares on relative errors): {fixed * 1e3:.1f} ms of fixed cost (start-up, and "
+                     f"compiling the validators of each kind the files hold, once) plus {each * 1e6:.1f} µs per "
+                     f"file; every size within {worst * 100:.0f}% of the line: {verdict}. The CPU time per file "
+                     f"after the first ({costs}) falls as the fixed cost spreads over more files. "
                      f"Peak memory grows by {mem:,.0f} bytes per file.")
     if len(big) >= 3:
         a, b = big[-2], big[-1]
