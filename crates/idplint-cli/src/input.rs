@@ -281,7 +281,6 @@ pub(crate) fn read(
     stdin_name: &str,
     max_size: u64,
 ) -> Result<(String, Vec<u8>), String> {
-    let too_large = |name: &str| format!("{name}: larger than the limit of {max_size} bytes");
     let path = match input {
         Input::File(path) | Input::Found(path) => path,
         Input::Stdin => {
@@ -291,7 +290,7 @@ pub(crate) fn read(
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{stdin_name}: cannot read standard input: {e}"))?;
             if bytes.len() as u64 > max_size {
-                return Err(too_large(stdin_name));
+                return Err(too_large(stdin_name, max_size));
             }
             return Ok((stdin_name.to_owned(), bytes));
         }
@@ -311,9 +310,14 @@ pub(crate) fn read(
         .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     if bytes.len() as u64 > max_size {
         // The file grew after it was measured, or says it is empty and is not (`/proc`).
-        return Err(too_large(&name));
+        return Err(too_large(&name, max_size));
     }
     Ok((name, bytes))
+}
+
+/// Why an input of more than `max_size` bytes is not checked.
+fn too_large(name: &str, max_size: u64) -> String {
+    format!("{name}: larger than the limit of {max_size} bytes")
 }
 
 /// The name a file is reported under: its path.
@@ -353,9 +357,7 @@ pub(crate) fn read_then<T>(
     let name = name_of(path);
     BUFFER.with_borrow_mut(|buffer| {
         let result = match read_found(path, max_size, buffer) {
-            Ok(n) if n as u64 > max_size => {
-                Err(format!("{name}: larger than the limit of {max_size} bytes"))
-            }
+            Ok(n) if n as u64 > max_size => Err(too_large(&name, max_size)),
             Ok(n) => Ok(then(name, &buffer[..n])),
             Err(e) => Err(format!("{name}: {}", io_reason(&e))),
         };
