@@ -23,6 +23,7 @@ pub mod context;
 pub mod diagnostic;
 pub mod kinds;
 pub mod payload;
+pub mod pointer;
 pub mod render;
 pub mod rules;
 pub mod schema;
