@@ -5,19 +5,20 @@ use serde_json::{Value, json};
 
 use crate::context::{Context, Strategy};
 use crate::diagnostic::Diagnostic;
-use crate::kinds::{AUTH0_IDP_UPDATE_BY_STRATEGY, Kind, SchemaDef};
+use crate::kinds::{Kind, SchemaDef};
 use crate::rules::{access_level_forbids_field, empty_update, missing_context};
 use crate::text::one_of;
 use crate::view::View;
 
 use super::Instance;
 
-fn schema_for(strategy: Strategy) -> &'static SchemaDef {
+/// The schema of `kind` for `strategy`: its variants follow [`Strategy::ALL`].
+fn schema_for(kind: &Kind, strategy: Strategy) -> &'static SchemaDef {
     let i = Strategy::ALL
         .iter()
         .position(|s| *s == strategy)
         .unwrap_or_default();
-    &AUTH0_IDP_UPDATE_BY_STRATEGY[i]
+    kind.variants.get(i).unwrap_or(kind.schema)
 }
 
 pub(crate) fn validate<'v, V: Instance<'v>>(
@@ -37,17 +38,17 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
             context.strategy.map(Strategy::as_str),
             out,
         ),
-        (Some(_), Some(s)) => super::run(schema_for(s), value, "", Some(s.as_str()), out),
+        (Some(_), Some(s)) => super::run(schema_for(kind, s), value, "", Some(s.as_str()), out),
         (Some(options), None) => {
             let probe = json!({ "options": options.to_value().into_owned() });
             let fits: Vec<Strategy> = Strategy::ALL
                 .into_iter()
-                .filter(|s| schema_for(*s).published_validator().is_valid(&probe))
+                .filter(|s| schema_for(kind, *s).published_validator().is_valid(&probe))
                 .collect();
             match fits.as_slice() {
-                [one] => super::run(schema_for(*one), value, "", Some(one.as_str()), out),
+                [one] => super::run(schema_for(kind, *one), value, "", Some(one.as_str()), out),
                 [] => {
-                    let closest = closest(options);
+                    let closest = closest(kind, options);
                     out.push(
                         Diagnostic::new(
                             &missing_context::RULE,
@@ -58,7 +59,13 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
                         .with_help("name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`")
                         .at_key(),
                     );
-                    super::run(schema_for(closest), value, "", Some(closest.as_str()), out);
+                    super::run(
+                        schema_for(kind, closest),
+                        value,
+                        "",
+                        Some(closest.as_str()),
+                        out,
+                    );
                 }
                 many => {
                     let names: Vec<String> = many.iter().map(|s| s.as_str().to_owned()).collect();
@@ -85,14 +92,14 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
 }
 
 /// The strategy whose options share the most keys with `options`, and lack the fewest.
-fn closest<'v, V: View<'v>>(options: V) -> Strategy {
+fn closest<'v, V: View<'v>>(kind: &Kind, options: V) -> Strategy {
     let keys: Vec<&str> = options
         .members()
         .map(|m| m.map(|(k, _)| k).collect())
         .unwrap_or_default();
     let mut best = (i64::MIN, Strategy::Oidc);
     for s in Strategy::ALL {
-        let schema = schema_for(s).published_value();
+        let schema = schema_for(kind, s).published_value();
         let Some(def) = schema
             .pointer("/properties/options/$ref")
             .and_then(Value::as_str)
