@@ -22,6 +22,7 @@ pub mod check;
 pub mod context;
 pub mod diagnostic;
 pub mod kinds;
+mod parsed;
 pub mod payload;
 pub mod pointer;
 pub mod render;

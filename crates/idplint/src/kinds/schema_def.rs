@@ -20,10 +20,7 @@ pub struct SchemaDef {
     request: bool,
     generate: fn(&Meta<'_>) -> Built,
     built: OnceLock<Built>,
-    /// The generated lint schema's text, when no committed one exists.
-    generated_lint: OnceLock<String>,
     lint: OnceLock<Doc<'static>>,
-    published_from_lint: OnceLock<Value>,
     access: OnceLock<Vec<(String, Vec<AccessLevel>)>>,
     lint_validator: OnceLock<jsonschema::Validator>,
     lint_doc_validator: OnceLock<jsonschema::Validator<Tape>>,
@@ -49,9 +46,7 @@ impl SchemaDef {
             request,
             generate,
             built: OnceLock::new(),
-            generated_lint: OnceLock::new(),
             lint: OnceLock::new(),
-            published_from_lint: OnceLock::new(),
             access: OnceLock::new(),
             lint_validator: OnceLock::new(),
             lint_doc_validator: OnceLock::new(),
@@ -76,17 +71,19 @@ impl SchemaDef {
         &self.built().published
     }
 
-    /// The lint schema's text: the committed `lint-schemas/<id>.json` (the `schemas` test keeps
-    /// it equal to [`Built::lint`]), or the generated one when there is no such file.
+    /// The lint schema's text: the committed `lint-schemas/<id>.json`, embedded (the
+    /// `schemas` test writes it and keeps it equal to [`Built::lint`]; a test below fails
+    /// when one is missing).
     fn lint_text(&'static self) -> &'static str {
         LINT_SCHEMAS
             .iter()
             .find(|(id, _)| *id == self.id)
             .map_or_else(
                 || {
-                    self.generated_lint
-                        .get_or_init(|| self.built().lint.to_string())
-                        .as_str()
+                    panic!(
+                        "idplint bug: no lint-schemas/{}.json (run `UPDATE_SCHEMAS=1 cargo test --test schemas`)",
+                        self.id
+                    )
                 },
                 |(_, text)| text,
             )
@@ -120,11 +117,11 @@ impl SchemaDef {
         })
     }
 
-    /// The published schema as a value, made from the lint schema (cheaper than generating it:
-    /// what validation needs of it), without its `$id`.
-    pub(crate) fn published_value(&'static self) -> &'static Value {
-        self.published_from_lint
-            .get_or_init(|| schema::published_from_lint(&self.lint_value()))
+    /// The published schema as a value, made anew from the lint schema (cheaper than
+    /// generating it), without its `$id`: only to compile its validator, so that no parsed copy
+    /// is held.
+    fn published_value(&'static self) -> Value {
+        schema::published_from_lint(&self.lint_value())
     }
 
     /// The top-level fields that only some access levels may change, with those levels.
@@ -148,7 +145,7 @@ impl SchemaDef {
     /// The validator of the published schema alone.
     pub(crate) fn published_validator(&'static self) -> &'static jsonschema::Validator {
         self.published_validator
-            .get_or_init(|| compile(self.published_value(), self.id))
+            .get_or_init(|| compile(&self.published_value(), self.id))
     }
 }
 
@@ -199,7 +196,7 @@ mod tests {
                 def.id
             );
             assert!(
-                *def.published_value() == published,
+                def.published_value() == published,
                 "{}: the published schema made from the lint one differs",
                 def.id
             );

@@ -1,14 +1,14 @@
 //! Auth0 update bodies: pick the strategy's schema from the context, or from the shape of
 //! `options`, and say so when neither tells.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::context::{Context, Strategy};
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{Kind, SchemaDef};
 use crate::rules::{access_level_forbids_field, empty_update, missing_context};
 use crate::text::one_of;
-use crate::view::View;
+use crate::view::{View, at_pointer};
 
 use super::Instance;
 
@@ -99,27 +99,22 @@ fn closest<'v, V: View<'v>>(kind: &Kind, options: V) -> Strategy {
         .unwrap_or_default();
     let mut best = (i64::MIN, Strategy::Oidc);
     for s in Strategy::ALL {
-        let schema = schema_for(kind, s).published_value();
-        let Some(def) = schema
-            .pointer("/properties/options/$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| schema.pointer(r.trim_start_matches('#')))
+        let schema = schema_for(kind, s).lint();
+        let Some(def) = at_pointer(schema, "/properties/options/$ref")
+            .and_then(View::as_str)
+            .and_then(|r| at_pointer(schema, r.trim_start_matches('#')))
         else {
             continue;
         };
-        let props = def.get("properties").and_then(Value::as_object);
+        let props = def.get("properties");
         let known = keys
             .iter()
-            .filter(|k| props.is_some_and(|p| p.contains_key(**k)))
+            .filter(|k| props.is_some_and(|p| p.has(k)))
             .count();
-        let missing = def
-            .get("required")
-            .and_then(Value::as_array)
-            .map_or(0, |r| {
-                r.iter()
-                    .filter(|f| !keys.iter().any(|k| Some(*k) == f.as_str()))
-                    .count()
-            });
+        let missing = def.get("required").and_then(View::items).map_or(0, |r| {
+            r.filter(|f| !keys.iter().any(|k| Some(*k) == f.as_str()))
+                .count()
+        });
         let score =
             i64::try_from(known).unwrap_or(i64::MAX) * 2 - i64::try_from(missing).unwrap_or(0);
         if score > best.0 {
