@@ -41,13 +41,12 @@ impl<'t> ParsedPayload<'t> {
             Format::Json => Doc::parse(text, limits.max_depth),
             Format::Yaml => None,
         };
-        let (form, problems) = match doc {
-            Some(doc) => (Form::Doc(doc), Vec::new()),
-            None => {
-                let parsed = source::parse(text, format, limits);
-                let form = parsed.value.map_or(Form::Unreadable, Form::Value);
-                (form, parsed.problems)
-            }
+        let (form, problems) = if let Some(doc) = doc {
+            (Form::Doc(doc), Vec::new())
+        } else {
+            let parsed = source::parse(text, format, limits);
+            let form = parsed.value.map_or(Form::Unreadable, Form::Value);
+            (form, parsed.problems)
         };
         ParsedPayload {
             text,

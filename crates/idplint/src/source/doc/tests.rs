@@ -148,7 +148,7 @@ fn nodes_know_their_text_and_key() {
     let inner = list.children().nth(1).expect("an object");
     assert_eq!(inner.children().next().map(|c| c.key()), Some("kA"));
     assert_eq!(root.get("n").map(|n| n.tag()), Some(Tag::Signed));
-    assert_eq!(root.get("name").and_then(|n| n.as_str()), Some("x"));
+    assert_eq!(root.get("name").and_then(View::as_str), Some("x"));
     assert!(root.get("missing").is_none());
     assert!(list.get("0").is_none(), "an array has no members");
 }
