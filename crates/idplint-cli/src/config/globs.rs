@@ -5,16 +5,16 @@ use std::sync::OnceLock;
 
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSetBuilder};
 
-/// The globs of several entries, in the order of the file. A glob of literal names and `*`
-/// (`auth0/updates/*.json`) is matched here, segment by segment; any other glob by globset's
-/// regex, compiled the first time a path could match it. A run over a few files then compiles
-/// few regexes, or none.
+/// The globs of several entries, in the order of the file, each matched by globset, its regex
+/// compiled the first time a path could match it. A run over a few files then compiles few
+/// regexes, or none.
 #[derive(Debug, Default)]
 pub(super) struct Globs(Vec<LazyGlob>);
 
 #[derive(Debug)]
 struct LazyGlob {
-    matcher: Matcher,
+    glob: Glob,
+    matcher: OnceLock<GlobMatcher>,
     /// The whole folders at the start of the pattern (`a/b` of `a/b/*.json`): a path that does
     /// not start with them cannot match.
     folders: Box<[u8]>,
@@ -22,38 +22,24 @@ struct LazyGlob {
     owner: usize,
 }
 
-#[derive(Debug)]
-enum Matcher {
-    /// Segments of literal bytes and `*`, which matches any bytes but `/` (as in globset with
-    /// `literal_separator`).
-    Simple(Box<[u8]>),
-    /// Anything else.
-    Regex(Glob, OnceLock<GlobMatcher>),
-}
-
 impl Globs {
     /// Add a glob of the entry `owner`; the error says why the glob is not one.
     pub(super) fn add(&mut self, pattern: &str, owner: usize) -> Result<(), String> {
-        let relative = relative_pattern(pattern);
-        let matcher = if cfg!(unix) && is_simple(relative) {
-            Matcher::Simple(relative.as_bytes().into())
-        } else {
-            let glob = glob(pattern)?;
-            let matcher = OnceLock::new();
-            // A regex too large to compile is a config error now, not a failure halfway
-            // through a run; short patterns cannot reach the limit.
-            if glob.regex().len() > EAGER_GLOB {
-                GlobSetBuilder::new()
-                    .add(glob.clone())
-                    .build()
-                    .map_err(|e| e.to_string())?;
-                let _ = matcher.set(glob.compile_matcher());
-            }
-            Matcher::Regex(glob, matcher)
-        };
+        let glob = glob(pattern)?;
+        let matcher = OnceLock::new();
+        // A regex too large to compile is a config error now, not a failure halfway through a
+        // run; short patterns cannot reach the limit.
+        if glob.regex().len() > EAGER_GLOB {
+            GlobSetBuilder::new()
+                .add(glob.clone())
+                .build()
+                .map_err(|e| e.to_string())?;
+            let _ = matcher.set(glob.compile_matcher());
+        }
         self.0.push(LazyGlob {
+            glob,
             matcher,
-            folders: literal_folders(relative).as_bytes().into(),
+            folders: literal_folders(relative_pattern(pattern)).as_bytes().into(),
             owner,
         });
         Ok(())
@@ -65,56 +51,13 @@ impl Globs {
         self.0
             .iter()
             .filter(move |g| may_match(&g.folders, path))
-            .filter(move |g| match &g.matcher {
-                Matcher::Simple(pattern) => {
-                    simple_match(pattern, path.as_os_str().as_encoded_bytes())
-                }
-                Matcher::Regex(glob, matcher) => matcher
-                    .get_or_init(|| glob.compile_matcher())
-                    .is_match(path),
+            .filter(move |g| {
+                g.matcher
+                    .get_or_init(|| g.glob.compile_matcher())
+                    .is_match(path)
             })
             .map(|g| g.owner)
     }
-}
-
-/// Whether a glob is only literal names and `*` (never two together), with no empty name.
-pub(super) fn is_simple(pattern: &str) -> bool {
-    !pattern.is_empty()
-        && !pattern.contains("**")
-        && !pattern.contains(['?', '[', ']', '{', '}', '\\'])
-        && pattern.split('/').all(|name| !name.is_empty())
-}
-
-/// Whether `path` (bytes, `/`-separated) matches a simple glob: as many names, each matching.
-pub(super) fn simple_match(pattern: &[u8], path: &[u8]) -> bool {
-    let mut names = path.split(|b| *b == b'/');
-    pattern
-        .split(|b| *b == b'/')
-        .all(|p| names.next().is_some_and(|name| wildcard(p, name)))
-        && names.next().is_none()
-}
-
-/// Whether `name` matches `pattern`, in which `*` matches any bytes (the usual backtracking to
-/// the last `*`).
-fn wildcard(pattern: &[u8], name: &[u8]) -> bool {
-    let (mut p, mut n) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while n < name.len() {
-        if pattern.get(p) == Some(&b'*') {
-            star = Some((p, n));
-            p += 1;
-        } else if pattern.get(p) == Some(&name[n]) {
-            p += 1;
-            n += 1;
-        } else if let Some((sp, sn)) = star {
-            p = sp + 1;
-            n = sn + 1;
-            star = Some((sp, sn + 1));
-        } else {
-            return false;
-        }
-    }
-    pattern[p..].iter().all(|b| *b == b'*')
 }
 
 /// Regexes of globs longer than this are compiled when the config file is read.
@@ -156,7 +99,7 @@ fn relative_pattern(pattern: &str) -> &str {
 }
 
 /// A glob relative to the config file's folder: `*` stays within a folder, `**` crosses them.
-pub(super) fn glob(pattern: &str) -> Result<Glob, String> {
+fn glob(pattern: &str) -> Result<Glob, String> {
     GlobBuilder::new(relative_pattern(pattern))
         .literal_separator(true)
         .build()
@@ -187,61 +130,5 @@ mod tests {
         assert!(!may_match(b"a/b", Path::new("a/bc/d.json")));
         assert!(!may_match(b"a/b", Path::new("x/a/b/c.json")));
         assert!(may_match(b"", Path::new("anything.json")));
-    }
-
-    #[test]
-    fn simple_globs_match_as_globset_does() {
-        let patterns = [
-            "auth0/updates/*.json",
-            "*.json",
-            "*",
-            "a/*",
-            "a/*/c.json",
-            "a*b*c.json",
-            "*.y*ml",
-            "a/b.json",
-            "x*",
-            "*x*y*",
-            "a.*.json",
-            "**/x.json",
-            "a/[bc].json",
-        ];
-        let paths = [
-            "auth0/updates/one.json",
-            "auth0/updates/.json",
-            "auth0/updates/deep/one.json",
-            "auth0/one.json",
-            "one.json",
-            ".hidden.json",
-            "a/b",
-            "a/b/c.json",
-            "a/b/d/c.json",
-            "abc.json",
-            "aXbYc.json",
-            "acb.json",
-            "a.yaml",
-            "a.yml",
-            "a.b.json",
-            "x/y",
-            "xy",
-            "axbyc",
-            "a/b.json",
-            "a/c.json",
-            "x.json",
-        ];
-        for pattern in patterns {
-            let regex = glob(pattern).unwrap().compile_matcher();
-            for path in paths {
-                if is_simple(pattern) {
-                    assert_eq!(
-                        simple_match(pattern.as_bytes(), path.as_bytes()),
-                        regex.is_match(path),
-                        "{pattern} on {path}"
-                    );
-                }
-            }
-        }
-        assert!(!is_simple("**/x.json") && !is_simple("a/[bc].json") && !is_simple("a//b"));
-        assert!(is_simple("auth0/updates/*.json") && is_simple("a*b*c.json"));
     }
 }
