@@ -214,14 +214,15 @@ impl Handlers {
             (false, false) => GraphicalTheme::none(),
         };
         // Lines break at spaces (and words at hyphens when they must): the Unicode line-breaking
-        // algorithm, miette's default, cost half of all rendering time, and idplint's messages are
-        // English, for which both break at the same places (every snapshot is unchanged).
+        // algorithm, miette's default, costs more (bench/PROFILE.md, part B), and idplint's
+        // messages are English, for which both break at the same places (every snapshot is
+        // unchanged).
         let wrapping = GraphicalReportHandler::new_themed(theme)
             .with_width(style.width)
             .with_links(false)
             .with_word_separator(textwrap::WordSeparator::AsciiSpace);
-        // A finding whose texts are short lines needs no wrapping, and costs a third less to
-        // render without it (the same output: see `fits`).
+        // A finding whose texts are short lines needs no wrapping, and costs less to render
+        // without it (the same output: see `fits`; bench/PROFILE.md, part B).
         let plain = wrapping.clone().with_wrap_lines(false);
         Handlers { wrapping, plain }
     }

@@ -162,7 +162,7 @@ impl Config {
     pub(crate) fn relative<'p>(&self, cwd: &Path, path: &'p Path) -> Option<Cow<'p, Path>> {
         // The usual case, a plain relative path found from the config's folder (`./a/b.json`),
         // is the path itself without its `./`.
-        // (Read as text: `Path::strip_prefix` walks components, 850 instructions a file.)
+        // (Read as text: `Path::strip_prefix` walks components; bench/PROFILE.md, part E.)
         if cfg!(unix)
             && cwd == self.dir
             && let Some(text) = path.to_str()
