@@ -4,7 +4,9 @@
 //! Both come from one walk over the schema that schemars generates. idplint's own annotations
 //! (`x-idplint-*`, see [`crate::payload`]) are turned into plain descriptions in the published
 //! schema, which uses standard keywords only, and into tagged assertions in the lint schema,
-//! where `x-idplint-rule` names the rule that reports a failure inside it.
+//! where `x-idplint-rule` names the rule that reports a failure inside it. The assertions of
+//! the rules that the published schemas state ([`crate::rules::Rule::in_schema`]) are published
+//! too, untagged. The published form is then prepared for editors (`editors`).
 
 mod editors;
 pub(crate) mod transforms;
@@ -53,7 +55,9 @@ const STANDARD_FORMATS: &[&str] = &[
 pub struct Built {
     /// The schema as published: standard keywords only.
     pub published: Value,
-    /// The published schema plus idplint's tagged advisory assertions.
+    /// The schema that validation compiles: the generated schema with each assertion of idplint's
+    /// own tagged with its rule (`x-idplint-rule`), those that the published one leaves out
+    /// included, and not prepared for editors.
     pub lint: Value,
     /// For update bodies: each top-level field and the access levels that may change it.
     pub access: Vec<(String, Vec<AccessLevel>)>,
