@@ -6,7 +6,8 @@
 // - every payload under testdata/invalid/<rule>/ whose rule the published schemas state (the
 //   README's generated list names the others) gets a diagnostic on the line of each of
 //   idplint's errors of such a rule (idplint: $IDPLINT, or target/debug/idplint);
-// - hover on a sample of fields shows the field's own description;
+// - hover on a sample of fields, on every top-level field of every schema and on every key of
+//   each strategy's `options` shows the field's own description;
 // - completion inside `options` of an oidc create offers its keys, and at the top level of a
 //   request no read-only field.
 import { readdirSync, readFileSync } from "node:fs";
@@ -188,6 +189,46 @@ if (!/access_level.*`full`/.test(accessText)) fail(`update options does not say 
 const doNotSend = pointer(published("auth0.idp.create"), "/patternProperties/^access_level$/description");
 if (!/Do not send it/.test(doNotSend)) fail(`create access_level does not say not to send it: ${doNotSend}`);
 console.log(`editors: hover on ${hoverCases.length} fields shows their own text`);
+
+// Every top-level field of every schema, and every key of each strategy's `options` (create
+// and update), in JSON and in YAML: hover shows its own description.
+const defOf = (schema, node) => (node?.$ref ? pointer(schema, node.$ref.slice(1)) : node);
+const fieldsOf = (schema, node) =>
+  Object.entries({ ...node?.properties, ...node?.patternProperties })
+    .filter(([, s]) => typeof s === "object" && typeof s.description === "string")
+    .map(([k, s]) => [k.replace(/^\^(.*)\$$/, "$1").replace(/\\(.)/g, "$1"), s.description]);
+let hovered = 0;
+async function hoverShowsOwn(id, head, key, own, nested) {
+  for (const name of ["all.json", "all.yaml"]) {
+    const yamlText = `# hover\n${head}${nested ? `options:\n  ${key}` : key}: null\n`;
+    const jsonHead = head
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.replace(/^(\w+): (.*)$/, '"$1": "$2", '))
+      .join("");
+    const jsonText = nested ? `{${jsonHead}"options": {\n"${key}": null}}\n` : `{${jsonHead}\n"${key}": null}\n`;
+    const text = name.endsWith(".yaml") ? yamlText : jsonText;
+    const needle = name.endsWith(".yaml") ? `\n${nested ? "  " : ""}${key}:` : `\n"${key}"`;
+    // On the key's second character (past the newline, the indentation and the quote).
+    const shift = name.endsWith(".yaml") && nested ? 4 : 2;
+    const shown = await hover(open(id, name, text), at(text, needle, shift));
+    hovered++;
+    if (!shown.includes(own)) fail(`hover ${id} ${name} ${key}: shows ${JSON.stringify(shown)}, not ${JSON.stringify(own)}`);
+  }
+}
+for (const id of schemaIds) {
+  const schema = published(id);
+  for (const [key, own] of fieldsOf(schema, schema)) await hoverShowsOwn(id, "", key, own, false);
+  const strategies = (schema.allOf ?? [])
+    .map((b) => [b.if?.properties?.strategy?.const, b.then?.properties?.options])
+    .filter(([s, o]) => s && o);
+  if (/^auth0\.idp\.update\./.test(id)) strategies.push([null, schema.properties.options]);
+  for (const [strategy, options] of strategies) {
+    const head = strategy ? `strategy: ${strategy}\n` : "";
+    for (const [key, own] of fieldsOf(schema, defOf(schema, options))) await hoverShowsOwn(id, head, key, own, true);
+  }
+}
+console.log(`editors: hover on every top-level field and options key: ${hovered} hovers`);
 
 // 4. Completion: the keys of oidc options; no read-only field at the top level of a request.
 const create = published("auth0.idp.create");
