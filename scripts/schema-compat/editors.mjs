@@ -10,7 +10,7 @@
 //   each strategy's `options` shows the field's own description;
 // - completion inside `options` of an oidc create offers its keys, and at the top level of a
 //   request no read-only field.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -97,10 +97,17 @@ function runIdplint(path, options) {
 }
 const textOf = (path) => readFileSync(path, "utf8").replace(/^\uFEFF/, "");
 
-// The rules that are idplint's alone: the README's list, generated from the registry.
-const readme = readFileSync(join(root, "README.md"), "utf8");
-const onlyList = /<!-- idplint-only:start[^\n]*\n([\s\S]*?)<!-- idplint-only:end -->/.exec(readme);
-if (!onlyList) throw new Error("no idplint-only list in the README");
+// The rules that are idplint's alone: the list generated from the registry, in the README (or
+// in a page under docs/, should it move there).
+const markdown = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? markdown(join(dir, e.name)) : e.name.endsWith(".md") ? [join(dir, e.name)] : [],
+  );
+const pages = [join(root, "README.md"), ...(existsSync(join(root, "docs")) ? markdown(join(root, "docs")) : [])];
+const onlyList = pages
+  .map((p) => /<!-- idplint-only:start[^\n]*\n([\s\S]*?)<!-- idplint-only:end -->/.exec(readFileSync(p, "utf8")))
+  .find(Boolean);
+if (!onlyList) throw new Error("no idplint-only list in the README or docs/");
 const idplintOnly = new Set([...onlyList[1].matchAll(/`([a-z-]+)`/g)].map((m) => m[1]));
 
 // 1. Valid payloads: no diagnostic.
