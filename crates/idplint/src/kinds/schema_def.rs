@@ -24,7 +24,7 @@ pub struct SchemaDef {
     access: OnceLock<Vec<(String, Vec<AccessLevel>)>>,
     lint_validator: OnceLock<jsonschema::Validator>,
     lint_doc_validator: OnceLock<jsonschema::Validator<Tape>>,
-    published_validator: OnceLock<jsonschema::Validator>,
+    shape_validator: OnceLock<jsonschema::Validator>,
 }
 
 /// The lint schemas committed under `crates/idplint/lint-schemas/`, by schema id (see
@@ -50,7 +50,7 @@ impl SchemaDef {
             access: OnceLock::new(),
             lint_validator: OnceLock::new(),
             lint_doc_validator: OnceLock::new(),
-            published_validator: OnceLock::new(),
+            shape_validator: OnceLock::new(),
         }
     }
 
@@ -118,13 +118,6 @@ impl SchemaDef {
         })
     }
 
-    /// The published schema as a value, made anew from the lint schema (cheaper than
-    /// generating it), without its `$id`: only to compile its validator, so that no parsed copy
-    /// is held.
-    fn published_value(&'static self) -> Value {
-        schema::published_from_lint(&self.lint_value())
-    }
-
     /// The top-level fields that only some access levels may change, with those levels.
     pub(crate) fn access(&'static self) -> &'static [(String, Vec<AccessLevel>)] {
         self.access
@@ -143,10 +136,12 @@ impl SchemaDef {
             .get_or_init(|| compile(&self.lint_value(), self.id))
     }
 
-    /// The validator of the published schema alone.
-    pub(crate) fn published_validator(&'static self) -> &'static jsonschema::Validator {
-        self.published_validator
-            .get_or_init(|| compile(&self.published_value(), self.id))
+    /// The validator of the payload's shape alone: the published schema without the
+    /// assertions of `read-only-field` and `insecure-url` (see [`schema::shape_from_lint`]),
+    /// compiled from a value made on the spot, so that no parsed copy is held.
+    pub(crate) fn shape_validator(&'static self) -> &'static jsonschema::Validator {
+        self.shape_validator
+            .get_or_init(|| compile(&schema::shape_from_lint(&self.lint_value()), self.id))
     }
 }
 
@@ -197,7 +192,7 @@ mod tests {
                 def.id
             );
             assert!(
-                def.published_value() == published,
+                schema::published_from_lint(&embedded) == published,
                 "{}: the published schema made from the lint one differs",
                 def.id
             );

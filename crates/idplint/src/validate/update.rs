@@ -43,7 +43,7 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
             let probe = json!({ "options": options.to_value().into_owned() });
             let fits: Vec<Strategy> = Strategy::ALL
                 .into_iter()
-                .filter(|s| schema_for(kind, *s).published_validator().is_valid(&probe))
+                .filter(|s| schema_for(kind, *s).shape_validator().is_valid(&probe))
                 .collect();
             match fits.as_slice() {
                 [one] => super::run(schema_for(kind, *one), value, "", Some(one.as_str()), out),
