@@ -330,6 +330,20 @@ static AUTH0_IDP_SCIM_TOKEN_CREATE: SchemaDef = def!(
     "Auth0 identity provider: SCIM token create request",
     "The body of `POST /my-org/identity-providers/{idp_id}/provisioning/scim-tokens`."
 );
+static AUTH0_IDP_SCIM_TOKEN: SchemaDef = def!(
+    "auth0.idp.scim-token",
+    auth0::ScimToken,
+    false,
+    "Auth0 identity provider: SCIM token create response",
+    "The response of `POST /my-org/identity-providers/{idp_id}/provisioning/scim-tokens`: the token, returned only then. Its `token` is a secret."
+);
+static AUTH0_IDP_SCIM_TOKEN_LIST: SchemaDef = def!(
+    "auth0.idp.scim-token.list",
+    auth0::ScimTokenList,
+    false,
+    "Auth0 identity provider: SCIM token list response",
+    "The response of `GET /my-org/identity-providers/{idp_id}/provisioning/scim-tokens`: the tokens, without their secret."
+);
 
 static GENAUTH_EXT_IDP_CREATE: SchemaDef = def!(
     "genauth.ext-idp.create",
@@ -485,6 +499,20 @@ pub static KINDS: &[Kind] = &[
         id: "auth0.idp.scim-token.create",
         api: Api::Auth0,
         schema: &AUTH0_IDP_SCIM_TOKEN_CREATE,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "auth0.idp.scim-token",
+        api: Api::Auth0,
+        schema: &AUTH0_IDP_SCIM_TOKEN,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "auth0.idp.scim-token.list",
+        api: Api::Auth0,
+        schema: &AUTH0_IDP_SCIM_TOKEN_LIST,
         variants: &[],
         validation: Validation::Plain,
     },
@@ -704,6 +732,18 @@ pub static DETECTION: &[Detection] = &[
         kind: "auth0.idp.scim-token.create",
         example: r#"{"token_lifetime": 86400}"#,
         test: |o| o.len() == 1 && has(o, "token_lifetime"),
+    },
+    Detection {
+        when: "has `token_id` and `token`",
+        kind: "auth0.idp.scim-token",
+        example: r#"{"token_id": "tok_Xb3kQ9wLm2Rt7VpZ", "token": "${SCIM_TOKEN}"}"#,
+        test: |o| has(o, "token_id") && has(o, "token"),
+    },
+    Detection {
+        when: "has `scim_tokens`",
+        kind: "auth0.idp.scim-token.list",
+        example: r#"{"scim_tokens": []}"#,
+        test: |o| has(o, "scim_tokens"),
     },
     Detection {
         when: "has only Auth0 update fields (`display_name`, `show_as_button`, `assign_membership_on_login`, `is_enabled`, `options`)",

@@ -4,11 +4,9 @@
 use serde_json::{Value, json};
 
 use crate::context::{Context, Strategy};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Origin};
 use crate::kinds::{AUTH0_IDP_UPDATE_BY_STRATEGY, Kind, SchemaDef};
-use crate::rules::{access_level_forbids_field, empty_update, missing_context};
-use crate::text::one_of;
-use crate::view::View;
+use crate::rules::{access_level_forbids_field, empty_update, missing_context, unknown_field};
 
 use super::Instance;
 
@@ -46,32 +44,10 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
                 .collect();
             match fits.as_slice() {
                 [one] => super::run(schema_for(*one), value, "", Some(one.as_str()), out),
-                [] => {
-                    let closest = closest(options);
-                    out.push(
-                        Diagnostic::new(
-                            &missing_context::RULE,
-                            "/options",
-                            format!("`options` fits no strategy's shape; checked as `{closest}`, the closest"),
-                        )
-                        .with_label("strategy unknown")
-                        .with_help("name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`")
-                        .at_key(),
-                    );
-                    super::run(schema_for(closest), value, "", Some(closest.as_str()), out);
-                }
+                [] => infer(value, options, out),
                 many => {
-                    let names: Vec<String> = many.iter().map(|s| s.as_str().to_owned()).collect();
-                    out.push(
-                        Diagnostic::new(
-                            &missing_context::RULE,
-                            "/options",
-                            format!("`options` cannot be checked: it fits strategies {}", one_of(&names).replace(" or ", " and ")),
-                        )
-                        .with_label("strategy unknown")
-                        .with_help("name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`")
-                        .at_key(),
-                    );
+                    let names: Vec<&str> = many.iter().map(|s| s.as_str()).collect();
+                    out.push(missing_context::fits_several(&names));
                     super::run(kind.schema, value, "", None, out);
                 }
             }
@@ -84,40 +60,80 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
     }
 }
 
-/// The strategy whose options share the most keys with `options`, and lack the fewest.
-fn closest<'v, V: View<'v>>(options: V) -> Strategy {
+/// `options` fits no strategy's shape: check it only against the strategies that have all of
+/// its keys, so that no finding is one that another of them would not make.
+fn infer<'v, V: Instance<'v>>(value: V, options: V, out: &mut Vec<Diagnostic>) {
     let keys: Vec<&str> = options
         .members()
         .map(|m| m.map(|(k, _)| k).collect())
         .unwrap_or_default();
-    let mut best = (i64::MIN, Strategy::Oidc);
-    for s in Strategy::ALL {
-        let schema = schema_for(s).published_value();
-        let Some(def) = schema
-            .pointer("/properties/options/$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| schema.pointer(r.trim_start_matches('#')))
-        else {
-            continue;
-        };
-        let props = def.get("properties").and_then(Value::as_object);
-        let known = keys
-            .iter()
-            .filter(|k| props.is_some_and(|p| p.contains_key(**k)))
-            .count();
-        let missing = def
-            .get("required")
-            .and_then(Value::as_array)
-            .map_or(0, |r| {
-                r.iter()
-                    .filter(|f| !keys.iter().any(|k| Some(*k) == f.as_str()))
-                    .count()
-            });
-        let score =
-            i64::try_from(known).unwrap_or(i64::MAX) * 2 - i64::try_from(missing).unwrap_or(0);
-        if score > best.0 {
-            best = (score, s);
+    let known: Vec<(Strategy, Vec<String>)> = Strategy::ALL
+        .into_iter()
+        .map(|s| (s, option_keys(s)))
+        .collect();
+    let fit: Vec<Strategy> = known
+        .iter()
+        .filter(|(_, names)| keys.iter().all(|k| names.iter().any(|n| n == k)))
+        .map(|(s, _)| *s)
+        .collect();
+    let findings = |s: Strategy, label: Option<&str>| {
+        let mut found = Vec::new();
+        super::run(schema_for(s), value, "", label, &mut found);
+        found
+    };
+    match fit.as_slice() {
+        [one] => {
+            out.push(missing_context::checked_as(one.as_str()));
+            out.extend(findings(*one, Some(one.as_str())));
+        }
+        [] => {
+            let mut all: Vec<&str> = known
+                .iter()
+                .flat_map(|(_, names)| names.iter().map(String::as_str))
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            let unknown: Vec<&str> = keys
+                .iter()
+                .copied()
+                .filter(|k| all.binary_search(k).is_err())
+                .collect();
+            out.push(missing_context::no_strategy_has_all(&unknown));
+            for k in unknown {
+                // The published schema rejects it too: every strategy's branch does.
+                let d = unknown_field::diagnostic("/options", k, all.iter().copied());
+                out.push(d.with_origin(Origin::Schema));
+            }
+            // The rest of the body, which every strategy shares; nothing in `options`.
+            let in_options = |d: &Diagnostic| d.pointer.starts_with("/options");
+            let rest = findings(Strategy::ALL[0], None);
+            out.extend(rest.into_iter().filter(|d| !in_options(d)));
+        }
+        [first, others @ ..] => {
+            let names: Vec<&str> = fit.iter().map(|s| s.as_str()).collect();
+            out.push(missing_context::checked_under_all(&names));
+            let others: Vec<Vec<Diagnostic>> = others.iter().map(|s| findings(*s, None)).collect();
+            let same = |a: &Diagnostic, b: &Diagnostic| {
+                a.rule == b.rule && a.pointer == b.pointer && a.message == b.message
+            };
+            out.extend(
+                findings(*first, None)
+                    .into_iter()
+                    .filter(|d| others.iter().all(|o| o.iter().any(|e| same(d, e)))),
+            );
         }
     }
-    best.1
+}
+
+/// The keys the options of strategy `s` may have.
+fn option_keys(s: Strategy) -> Vec<String> {
+    let schema = schema_for(s).published_value();
+    schema
+        .pointer("/properties/options/$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| schema.pointer(r.trim_start_matches('#')))
+        .and_then(|def| def.get("properties"))
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
 }

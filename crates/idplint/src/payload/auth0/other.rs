@@ -86,3 +86,55 @@ pub struct ScimTokenCreate {
     #[schemars(extend("exclusiveMinimum" = 900))]
     pub token_lifetime: Option<i64>,
 }
+
+/// A SCIM token as returned once, by `POST …/provisioning/scim-tokens` (kind
+/// `auth0.idp.scim-token`). The `token` is a secret: idplint masks it in every output, and a
+/// literal one in a file is a `plaintext-secret`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Auth0 identity provider: SCIM token create response")]
+pub struct ScimToken {
+    /// The token's id.
+    pub token_id: String,
+    /// The SCIM client's token. Returned only here, when the token is created.
+    pub token: String,
+    /// The token's scopes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// When the token was created.
+    #[schemars(extend("format" = "date-time"))]
+    pub created_at: String,
+    /// When the token expires; absent for a token that never does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date-time"))]
+    pub valid_until: Option<String>,
+}
+
+/// The response of `GET …/provisioning/scim-tokens` (kind `auth0.idp.scim-token.list`): the
+/// tokens without their secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Auth0 identity provider: SCIM token list response")]
+pub struct ScimTokenList {
+    /// The tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scim_tokens: Option<Vec<ScimTokenItem>>,
+}
+
+/// One token of the list: a [`ScimToken`] without its `token`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScimTokenItem {
+    /// The token's id.
+    pub token_id: String,
+    /// The token's scopes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// When the token was created.
+    #[schemars(extend("format" = "date-time"))]
+    pub created_at: String,
+    /// When the token expires; absent for a token that never does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date-time"))]
+    pub valid_until: Option<String>,
+}
