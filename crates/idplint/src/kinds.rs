@@ -344,6 +344,13 @@ static AUTH0_IDP_SCIM_TOKEN_LIST: SchemaDef = def!(
     "Auth0 identity provider: SCIM token list response",
     "The response of `GET /my-org/identity-providers/{idp_id}/provisioning/scim-tokens`: the tokens, without their secret."
 );
+static AUTH0_IDP_CONFIG: SchemaDef = def!(
+    "auth0.idp.config",
+    auth0::IdentityProvidersConfig,
+    false,
+    "Auth0 identity providers: configuration",
+    "The response of `GET /my-org/config/identity-providers`: what the organization's admins may set, and each strategy's features and provisioning methods."
+);
 
 static GENAUTH_EXT_IDP_CREATE: SchemaDef = def!(
     "genauth.ext-idp.create",
@@ -513,6 +520,13 @@ pub static KINDS: &[Kind] = &[
         id: "auth0.idp.scim-token.list",
         api: Api::Auth0,
         schema: &AUTH0_IDP_SCIM_TOKEN_LIST,
+        variants: &[],
+        validation: Validation::Plain,
+    },
+    Kind {
+        id: "auth0.idp.config",
+        api: Api::Auth0,
+        schema: &AUTH0_IDP_CONFIG,
         variants: &[],
         validation: Validation::Plain,
     },
@@ -744,6 +758,12 @@ pub static DETECTION: &[Detection] = &[
         kind: "auth0.idp.scim-token.list",
         example: r#"{"scim_tokens": []}"#,
         test: |o| has(o, "scim_tokens"),
+    },
+    Detection {
+        when: "has `organization` and `strategies`",
+        kind: "auth0.idp.config",
+        example: r#"{"organization": {}, "strategies": {}}"#,
+        test: |o| has(o, "organization") && has(o, "strategies"),
     },
     Detection {
         when: "has only Auth0 update fields (`display_name`, `show_as_button`, `assign_membership_on_login`, `is_enabled`, `options`)",
