@@ -220,9 +220,16 @@ fn is_secret_normalised(key: &str) -> bool {
     if NOT_SECRET_KEYS.contains(&key) {
         return false;
     }
+    let bytes = key.as_bytes();
+    if secrets.keys.iter().any(|k| k.text.as_bytes() == bytes) {
+        return true;
+    }
+    let set = letters(bytes);
     let near = secrets.keys.iter().any(|k| {
         let d = edits_allowed(k.text.len());
-        key.len().abs_diff(k.text.len()) <= d && strsim::osa_distance(key, &k.text) <= d
+        (k.letters & !set).count_ones() as usize <= d
+            && bytes.len().abs_diff(k.text.len()) <= d
+            && edits(bytes, k.text.as_bytes()) <= d
     });
     if near {
         return true;
@@ -231,12 +238,47 @@ fn is_secret_normalised(key: &str) -> bool {
     let end = secrets
         .words
         .iter()
-        .filter_map(|w| key.rfind(&*w.text).map(|at| at + w.text.len()))
+        .filter(|w| w.letters & !set == 0)
+        .filter_map(|w| {
+            let w = w.text.as_bytes();
+            let at = bytes.windows(w.len()).rposition(|x| x == w)?;
+            Some(at + w.len())
+        })
         .max();
     end.is_some_and(|end| {
         let rest = &key[end..];
         rest.is_empty() || !NOT_SECRET_ENDINGS.iter().any(|e| rest.ends_with(e))
     })
+}
+
+/// The optimal-string-alignment distance between two short byte strings (insertions,
+/// deletions, substitutions and swaps of neighbours, each once per place), on the stack.
+/// Longer strings than a secret key's neighbours (16 bytes) count as far apart.
+fn edits(a: &[u8], b: &[u8]) -> usize {
+    const MAX: usize = 16;
+    if a.len() > MAX || b.len() > MAX {
+        return usize::MAX;
+    }
+    // Three rows of the distance matrix: two back, the last, and this one.
+    let mut rows = [[0usize; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (two, last, this) = ((i + 1) % 3, (i + 2) % 3, i % 3);
+        let (two, last) = (rows[two], rows[last]);
+        let row = &mut rows[this];
+        row[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two[j - 2] + 1);
+            }
+            row[j] = d;
+        }
+    }
+    rows[a.len() % 3][b.len()]
 }
 
 /// Whether the node at this JSON Pointer is (inside) a secret field.
@@ -499,6 +541,37 @@ mod tests {
         );
         let long = format!("{}client_secret", "x".repeat(80));
         assert!(is_secret_key(&long) && !is_secret_key(&"x".repeat(80)));
+    }
+
+    #[test]
+    fn edits_are_the_optimal_string_alignment_distance() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "token",
+            "tokne",
+            "otken",
+            "clientsecret",
+            "clientsecert",
+            "cleintsecret",
+            "samlspkey",
+            "samlspkye",
+            "apikey",
+            "abcdefghijklmnop",
+            "secret",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    edits(a.as_bytes(), b.as_bytes()),
+                    strsim::osa_distance(a, b),
+                    "{a} {b}"
+                );
+            }
+        }
+        assert_eq!(edits(&[b'a'; 17], b"a"), usize::MAX);
     }
 
     #[test]
