@@ -6,6 +6,8 @@
 //!
 //! `PROPTEST_CASES` raises the number of cases (default 24: each runs idplint five times).
 
+use std::fmt::Write as _;
+
 use idplint::secrets::SECRET_KEYS;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -96,15 +98,13 @@ fn files(key: &str) -> [(&'static str, String); 4] {
         let mut out = String::new();
         for (name, v) in value.as_object().expect("an object") {
             if name == options {
-                out.push_str(&format!("{name}:\n"));
+                writeln!(out, "{name}:").expect("a String");
                 for (k, v) in v.as_object().expect("an object") {
-                    out.push_str(&format!(
-                        "  {}: {v}\n",
-                        serde_json::to_string(k).expect("k")
-                    ));
+                    let k = serde_json::to_string(k).expect("a key");
+                    writeln!(out, "  {k}: {v}").expect("a String");
                 }
             } else {
-                out.push_str(&format!("{name}: {v}\n"));
+                writeln!(out, "{name}: {v}").expect("a String");
             }
         }
         out
