@@ -204,14 +204,51 @@ pub fn is_secret_key(key: &str) -> bool {
     if !secrets.keys.iter().any(near) && !secrets.words.iter().any(has) {
         return false;
     }
-    let owned;
-    let text: &str = if n <= buf.len() && !other {
-        std::str::from_utf8(&buf[..n]).unwrap_or_default()
-    } else {
-        owned = normalise(key);
-        &owned
+    if n <= SEEN_KEY && !other {
+        return seen(&buf[..n]);
+    }
+    is_secret_normalised(&normalise(key))
+}
+
+/// The longest normalised key that [`seen`] keeps.
+const SEEN_KEY: usize = 24;
+
+/// A key that passed the prefilter, normalised, and whether it is a secret key.
+#[derive(Clone, Copy)]
+struct Seen {
+    len: u8,
+    key: [u8; SEEN_KEY],
+    secret: bool,
+}
+
+thread_local! {
+    /// The last keys that passed the prefilter, by a hash of their text: field names repeat
+    /// across the members of a payload and across files, and the full test is the costly part.
+    static SEEN: std::cell::RefCell<[Seen; 64]> = const {
+        std::cell::RefCell::new([Seen { len: u8::MAX, key: [0; SEEN_KEY], secret: false }; 64])
     };
-    is_secret_normalised(text)
+}
+
+/// [`is_secret_normalised`] of a short ASCII key, through [`SEEN`].
+fn seen(key: &[u8]) -> bool {
+    let hash = key.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
+    });
+    // The top bits of the hash pick one of the 64 places.
+    let at = usize::try_from(hash >> 58).unwrap_or_default();
+    let len = u8::try_from(key.len()).unwrap_or(u8::MAX);
+    SEEN.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let place = &mut cache[at];
+        if place.len == len && &place.key[..key.len()] == key {
+            return place.secret;
+        }
+        let secret = is_secret_normalised(std::str::from_utf8(key).unwrap_or_default());
+        place.len = len;
+        place.key[..key.len()].copy_from_slice(key);
+        place.secret = secret;
+        secret
+    })
 }
 
 /// [`is_secret_key`] of a key already normalised, without the shortcuts.
