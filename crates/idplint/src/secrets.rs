@@ -171,9 +171,9 @@ fn normalise(key: &str) -> String {
 
 /// Whether a member with this key holds a secret: it is one of [`SECRET_KEYS`] or a look-alike
 /// of one, ignoring case and separators (`Client-Secret`, `CLIENTSECRET`, `client.secret`),
-/// within a few edits of one (`client_secert`, see [`edits_allowed`]), or it holds one of
-/// [`SECRET_WORDS`] not followed by one of [`NOT_SECRET_ENDINGS`]. The policy, declared here
-/// once, decides both what is masked and what `plaintext-secret` checks.
+/// within one edit of one (two for keys longer than six letters: `client_secert`), or it holds
+/// one of [`SECRET_WORDS`] not followed by one of [`NOT_SECRET_ENDINGS`]. The policy, declared
+/// here once, decides both what is masked and what `plaintext-secret` checks.
 pub fn is_secret_key(key: &str) -> bool {
     // The cheap part first: lower case and letters, on the stack, in one pass. Most keys share
     // too few letters with every secret key and word to be one, and stop there.
