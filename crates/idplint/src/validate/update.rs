@@ -40,7 +40,7 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
             let probe = json!({ "options": options.to_value().into_owned() });
             let fits: Vec<Strategy> = Strategy::ALL
                 .into_iter()
-                .filter(|s| schema_for(*s).published_validator().is_valid(&probe))
+                .filter(|s| schema_for(*s).shape_validator().is_valid(&probe))
                 .collect();
             match fits.as_slice() {
                 [one] => super::run(schema_for(*one), value, "", Some(one.as_str()), out),
@@ -127,7 +127,7 @@ fn infer<'v, V: Instance<'v>>(value: V, options: V, out: &mut Vec<Diagnostic>) {
 
 /// The keys the options of strategy `s` may have.
 fn option_keys(s: Strategy) -> Vec<String> {
-    let schema = schema_for(s).published_value();
+    let schema = schema_for(s).shape_value();
     schema
         .pointer("/properties/options/$ref")
         .and_then(Value::as_str)
