@@ -5,7 +5,7 @@
 //! meant to be called directly, and their shapes (flat arrays of results) serve speed, not
 //! reading.
 //!
-//! A payload object is read into a `serde_json::Value` directly ([`js::Converter`]), with no
+//! A payload object is read into a `serde_json::Value` directly (`js::Converter`), with no
 //! JSON text in between, and checked with [`idplint::validate_value`]; text goes through
 //! [`idplint::check_text`] / [`idplint::check_bytes`], which point at lines and columns. No rule
 //! logic lives here.
