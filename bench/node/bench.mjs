@@ -21,6 +21,7 @@ const Ajv2020 = require('ajv/dist/2020').default
 const addFormats = require('ajv-formats').default
 const { Validator } = require('@cfworker/json-schema')
 const quick = process.argv.includes('--quick')
+const coldOnly = process.argv.includes('--cold')
 
 const domains = ['acme.example.com', 'idp.acme.example.com', 'auth.acme-corp.example.net', 'login.acme.example.com', 'acme-corp.example.net', 'sso.acme.example.org', 'acme.example.io', 'eu.acme.example.com', 'us.acme.example.com', 'apac.acme.example.com']
 const auth0Valid = {
@@ -98,6 +99,7 @@ function time(f, n = quick ? 20000 : 100000, rounds = quick ? 5 : 15) {
 const us = (ns) => (ns / 1000).toFixed(2)
 const proto = Object.prototype
 const results = { perCall: [], breakdown: [], cold: {} }
+if (!coldOnly) {
 console.log(`| kind | body | bytes | findings | idplint (object) | idplint (JSON text) | ajv | @cfworker | cfworker / idplint |`)
 console.log(`|---|---|---:|---:|---:|---:|---:|---:|---:|`)
 for (const [kind, which, body] of cases) {
@@ -136,6 +138,8 @@ for (const [kind, which, body] of cases) {
   }
   results.breakdown.push(row)
   console.log(`| ${kind} | ${which} | ${us(row.cross)} µs | ${us(row.convert)} µs | ${us(row.validate)} µs | ${us(row.full)} µs | ${us(row.stringify)} µs |`)
+}
+
 }
 
 // Cold: a fresh process each time; what it takes from the first `require` to the first answer.
