@@ -1,3 +1,7 @@
+use super::{Check, Lint, Step};
+use crate::diagnostic::Diagnostic;
+use crate::text::one_of;
+
 declare_rule! {
     /// ## What it does
     /// Reports an update body whose `options` cannot be checked because the strategy of the
@@ -10,7 +14,7 @@ declare_rule! {
     ///
     /// ## Example
     /// `idplint check update.json` with
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "options": { "domain": "acme.example", "client_id": "abc", "client_secret": "${SECRET}" } }
     /// ```
     /// (this fits both `okta` and `google-apps`).
@@ -24,4 +28,40 @@ declare_rule! {
         default: Warning,
         summary: "an update's options cannot be checked without the strategy",
     }
+}
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Step(Step::ChooseStrategy),
+    hides: &[],
+};
+
+const HELP: &str = "name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`";
+
+/// `options` fits no strategy's shape; it is checked as `closest`'s.
+pub(crate) fn fits_none(closest: &str) -> Diagnostic {
+    Diagnostic::new(
+        &RULE,
+        "/options",
+        format!("`options` fits no strategy's shape; checked as `{closest}`, the closest"),
+    )
+    .with_label("strategy unknown")
+    .with_help(HELP)
+    .at_key()
+}
+
+/// `options` fits the shapes of all of `strategies`.
+pub(crate) fn fits_many(strategies: &[String]) -> Diagnostic {
+    Diagnostic::new(
+        &RULE,
+        "/options",
+        format!(
+            "`options` cannot be checked: it fits strategies {}",
+            one_of(strategies).replace(" or ", " and ")
+        ),
+    )
+    .with_label("strategy unknown")
+    .with_help(HELP)
+    .at_key()
 }

@@ -6,8 +6,7 @@ use serde_json::{Value, json};
 use crate::context::{Context, Strategy};
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{AUTH0_IDP_UPDATE_BY_STRATEGY, Kind, SchemaDef};
-use crate::rules::{access_level_forbids_field, empty_update, missing_context};
-use crate::text::one_of;
+use crate::rules::missing_context;
 use crate::view::View;
 
 use super::Instance;
@@ -48,39 +47,16 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
                 [one] => super::run(schema_for(*one), value, "", Some(one.as_str()), out),
                 [] => {
                     let closest = closest(options);
-                    out.push(
-                        Diagnostic::new(
-                            &missing_context::RULE,
-                            "/options",
-                            format!("`options` fits no strategy's shape; checked as `{closest}`, the closest"),
-                        )
-                        .with_label("strategy unknown")
-                        .with_help("name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`")
-                        .at_key(),
-                    );
+                    out.push(missing_context::fits_none(closest.as_str()));
                     super::run(schema_for(closest), value, "", Some(closest.as_str()), out);
                 }
                 many => {
                     let names: Vec<String> = many.iter().map(|s| s.as_str().to_owned()).collect();
-                    out.push(
-                        Diagnostic::new(
-                            &missing_context::RULE,
-                            "/options",
-                            format!("`options` cannot be checked: it fits strategies {}", one_of(&names).replace(" or ", " and ")),
-                        )
-                        .with_label("strategy unknown")
-                        .with_help("name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`")
-                        .at_key(),
-                    );
+                    out.push(missing_context::fits_many(&names));
                     super::run(kind.schema, value, "", None, out);
                 }
             }
         }
-    }
-    empty_update::check(value, out);
-    if let (Some(level), Some(members)) = (context.access_level, value.members()) {
-        let keys = members.map(|(k, _)| k);
-        access_level_forbids_field::check(keys, kind.schema.access(), level, out);
     }
 }
 
