@@ -8,8 +8,8 @@ use crate::view::View;
 pub(crate) struct Fields<'v, V> {
     /// The object.
     pub(crate) map: V,
-    /// Its JSON Pointer.
-    pub(crate) pointer: String,
+    /// The JSON Pointer of the connection (`""`, or `/data` in an envelope).
+    pub(crate) conn: &'static str,
     /// The connection's `type`, if it has one.
     pub(crate) kind: Option<&'v str>,
     /// What the sources document for that type, if anything.
@@ -17,9 +17,14 @@ pub(crate) struct Fields<'v, V> {
 }
 
 impl<V> Fields<'_, V> {
+    /// The JSON Pointer of the `fields`, written only for a finding.
+    pub(crate) fn pointer(&self) -> String {
+        format!("{}/fields", self.conn)
+    }
+
     /// The pointer of the key `name` of the `fields`.
     pub(crate) fn at(&self, name: &str) -> String {
-        let mut at = self.pointer.clone();
+        let mut at = self.pointer();
         crate::source::push_token(&mut at, name);
         at
     }
@@ -36,7 +41,7 @@ pub(crate) fn fields<'v, V: View<'v>>(value: V) -> Option<Fields<'v, V>> {
     let kind = conn.get("type").and_then(View::as_str);
     Some(Fields {
         map,
-        pointer: format!("{at}/fields"),
+        conn: at,
         kind,
         known: kind.and_then(fields::for_type),
     })

@@ -61,7 +61,7 @@ fn check<'v, V: View<'v>>(value: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     if conn.map.has("clientId") && conn.map.has("clientID") {
-        out.push(both(&conn.pointer, "clientId", "clientID"));
+        out.push(both(&conn.pointer(), "clientId", "clientID"));
     }
 }
 

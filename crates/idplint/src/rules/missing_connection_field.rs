@@ -51,16 +51,16 @@ fn check<'v, V: View<'v>>(value: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(known), Some(kind)) = (conn.known, conn.kind) else {
         return;
     };
-    let (map, pointer) = (conn.map, conn.pointer.as_str());
+    let map = conn.map;
     for group in known.needed {
         if !group.iter().any(|k| map.has(k)) {
-            out.push(diagnostic(pointer, kind, group[0], None));
+            out.push(diagnostic(&conn.pointer(), kind, group[0], None));
         }
     }
     let back_channel = map.get("mode").and_then(View::as_str) == Some("BACK_CHANNEL");
     if kind == "oidc" && back_channel && !map.has("clientSecret") {
         out.push(diagnostic(
-            pointer,
+            &conn.pointer(),
             kind,
             "clientSecret",
             Some("in `BACK_CHANNEL` mode"),

@@ -197,44 +197,6 @@ mod tests {
     }
 
     #[test]
-    fn every_assertion_names_a_rule_that_reports_it() {
-        fn tags<'a>(node: &'a serde_json::Value, out: &mut Vec<&'a str>) {
-            match node {
-                serde_json::Value::Object(obj) => {
-                    if let Some(tag) = obj.get("x-idplint-rule").and_then(|t| t.as_str()) {
-                        out.push(tag);
-                    }
-                    obj.values().for_each(|v| tags(v, out));
-                }
-                serde_json::Value::Array(items) => items.iter().for_each(|v| tags(v, out)),
-                _ => {}
-            }
-        }
-        let mut seen = HashSet::new();
-        for def in crate::kinds::all_schemas() {
-            let mut found = Vec::new();
-            tags(&def.built().lint, &mut found);
-            for tag in found {
-                assert!(
-                    assertion_report(tag).is_some(),
-                    "{}: `{tag}` reports nothing",
-                    def.id
-                );
-                seen.insert(tag);
-            }
-        }
-        for lint in LINTS {
-            if matches!(lint.check, Check::Assertion) {
-                assert!(
-                    seen.contains(lint.rule.name),
-                    "no schema asserts {}",
-                    lint.rule.name
-                );
-            }
-        }
-    }
-
-    #[test]
     fn find_by_code_or_name() {
         assert_eq!(find("idp010").map(|r| r.name), Some("missing-field"));
         assert_eq!(find("unknown-field").map(|r| r.code), Some("IDP011"));

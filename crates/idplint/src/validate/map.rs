@@ -236,3 +236,46 @@ fn strategy_near<'v, V: View<'v>>(root: V, pointer: &str) -> Option<String> {
         p = &p[..p.rfind('/')?];
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules;
+
+    #[test]
+    fn every_assertion_names_a_rule_that_reports_it() {
+        fn tags<'a>(node: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+            match node {
+                serde_json::Value::Object(obj) => {
+                    if let Some(tag) = obj.get("x-idplint-rule").and_then(|t| t.as_str()) {
+                        out.push(tag);
+                    }
+                    obj.values().for_each(|v| tags(v, out));
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| tags(v, out)),
+                _ => {}
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for def in crate::kinds::all_schemas() {
+            let mut found = Vec::new();
+            tags(&def.built().lint, &mut found);
+            for tag in found {
+                assert!(
+                    rules::assertion_report(tag).is_some(),
+                    "{}: `{tag}` reports nothing",
+                    def.id
+                );
+                seen.insert(tag);
+            }
+        }
+        for lint in rules::LINTS {
+            if matches!(lint.check, rules::Check::Assertion) {
+                assert!(
+                    seen.contains(lint.rule.name),
+                    "no schema asserts {}",
+                    lint.rule.name
+                );
+            }
+        }
+    }
+}

@@ -4,6 +4,8 @@ mod map;
 mod strings;
 mod update;
 
+use std::sync::LazyLock;
+
 use jsonschema::ValidationError;
 use serde_json::Value;
 
@@ -45,10 +47,8 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
             context,
             access: kind.schema.access(),
         };
-        for lint in rules::LINTS {
-            if let Check::Payload(kinds, check) = &lint.check
-                && applies(*kinds, kind)
-            {
+        for (kinds, check) in PAYLOAD_CHECKS.iter() {
+            if applies(*kinds, kind) {
                 value.run(check, &facts, &mut out);
             }
         }
@@ -57,6 +57,17 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
     hide_noise(&mut out);
     out
 }
+
+/// The checks of whole payloads in the registry, in its order.
+static PAYLOAD_CHECKS: LazyLock<Vec<(Kinds, &'static PayloadCheck)>> = LazyLock::new(|| {
+    rules::LINTS
+        .iter()
+        .filter_map(|l| match &l.check {
+            Check::Payload(kinds, check) => Some((*kinds, check)),
+            _ => None,
+        })
+        .collect()
+});
 
 /// Whether a rule that checks `kinds` checks `kind`.
 fn applies(kinds: Kinds, kind: &Kind) -> bool {
