@@ -46,6 +46,10 @@ pub struct Rule {
     /// blocks may carry test attributes after their language (```` ```json kind:K ````), which
     /// [`Rule::documentation`] leaves out.
     pub docs: &'static str,
+    /// Whether the published schemas state the rule: the published schema of the kind rejects
+    /// every payload that the rule reports an error in, so any JSON Schema validator (and an
+    /// editor) finds it too. A rule that is not stated is idplint's alone.
+    pub in_schema: bool,
     /// Where it is declared.
     pub file: &'static str,
 }
@@ -99,9 +103,9 @@ impl Rule {
 }
 
 /// Declare a rule's metadata: a doc comment (What it does / Why is this bad? / Example / Use
-/// instead) and `{ code, name, default, summary }` make a `static` [`Rule`].
+/// instead) and `{ code, name, default, summary, in_schema }` make a `static` [`Rule`].
 ///
-/// ```ignore
+/// ```text
 /// declare_rule! {
 ///     /// ## What it does
 ///     /// …
@@ -110,6 +114,7 @@ impl Rule {
 ///         name: "insecure-url",
 ///         default: Error,
 ///         summary: "`http://` where the API requires `https://`",
+///         in_schema: true,
 ///     }
 /// }
 /// ```
@@ -120,7 +125,8 @@ macro_rules! declare_rule {
             code: $code:literal,
             name: $name:literal,
             default: $severity:ident,
-            summary: $summary:literal $(,)?
+            summary: $summary:literal,
+            in_schema: $in_schema:literal $(,)?
         }
     ) => {
         $(#[doc = $doc])+
@@ -130,6 +136,7 @@ macro_rules! declare_rule {
             default_severity: $crate::rule::Severity::$severity,
             summary: $summary,
             docs: concat!($($doc, "\n"),+),
+            in_schema: $in_schema,
             file: file!(),
         };
     };

@@ -28,6 +28,7 @@ declare_rule! {
         name: "conflicting-fields",
         default: Error,
         summary: "alternatives sent together",
+        in_schema: true,
     }
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         name: "invalid-enum",
         default: Error,
         summary: "a value outside the allowed set; suggests the nearest value",
+        in_schema: true,
     }
 }
 

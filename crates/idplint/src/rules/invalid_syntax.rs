@@ -26,6 +26,7 @@ declare_rule! {
         name: "invalid-syntax",
         default: Error,
         summary: "not valid JSON or YAML, or not UTF-8",
+        in_schema: false,
     }
 }
 

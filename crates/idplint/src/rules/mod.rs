@@ -2,7 +2,8 @@
 //!
 //! A rule is declared once, in its own file: `declare_rule!` makes its metadata (`RULE`: a doc
 //! comment with what it checks, why, an invalid example and a valid example; a code, a
-//! kebab-case name, a default severity, a summary), and a `Lint` says what it does (`LINT`:
+//! kebab-case name, a default severity, a summary, whether the published schemas state it),
+//! and a `Lint` says what it does (`LINT`:
 //! the schema annotation it owns, where and how it is checked, the findings it hides). The
 //! functions that word its findings sit beside them. Registering it is one line in
 //! `registry!` below. `idplint rules` and `idplint explain` read [`ALL`]; schema generation and
@@ -120,6 +121,7 @@ pub(crate) fn assertion_report(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule::Severity;
     use std::collections::HashSet;
 
     #[test]
@@ -133,6 +135,12 @@ mod tests {
             assert!(
                 r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{}",
+                r.name
+            );
+            // A schema that stated a warning would reject payloads that pass.
+            assert!(
+                !r.in_schema || r.default_severity == Severity::Error,
+                "{} is a warning the schemas state",
                 r.name
             );
             assert!(

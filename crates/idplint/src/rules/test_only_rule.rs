@@ -27,6 +27,7 @@ declare_rule! {
         name: "test-only-rule",
         default: Warning,
         summary: "a payload that triggers the test-only rule",
+        in_schema: false,
     }
 }
 

@@ -39,8 +39,8 @@ pub(crate) fn map<'v, V: View<'v>>(
     let instance = || error.instance();
     let node = parent_node(site.schema, schema_path);
 
-    // An assertion that only idplint makes: the rule that made it is named on it, and words
-    // its failures.
+    // An assertion tagged with the rule that made it (in the lint schema only), which words its
+    // failures.
     if let Some(report) = tagged_rule(site.schema, schema_path).and_then(rules::assertion_report) {
         let failure = Failure {
             pointer: &pointer,
@@ -49,7 +49,14 @@ pub(crate) fn map<'v, V: View<'v>>(
                 .rfind("/allOf/")
                 .and_then(|i| at_pointer(site.schema, &schema_path[..i])),
         };
-        out.push(report(&failure).with_origin(Origin::Lint));
+        let d = report(&failure);
+        // The published schemas state some of these rules too (`read-only-field`, `insecure-url`).
+        let origin = if d.rule.in_schema {
+            Origin::Schema
+        } else {
+            Origin::Lint
+        };
+        out.push(d.with_origin(origin));
         return;
     }
 
