@@ -273,14 +273,18 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
     }
 }
 
+/// The `x-idplint-*` markers that are schema generation's own, not a rule's: the reason a
+/// field is forbidden (`schema::transforms`), and the rule an assertion reports as.
+const GENERATOR_MARKERS: &[&str] = &["x-idplint-why", "x-idplint-per-variant", "x-idplint-rule"];
+
 /// What the rules of the registry say about a field through their annotations (in registry
 /// order): the sentences for its description, the assertions for the lint schema, and the
 /// annotations the lint schema keeps. Each `x-idplint-*` annotation a rule reads is removed.
 ///
 /// # Panics
-/// When a field carries an annotation that some rule reads, with a value that no rule takes
-/// (`x-idplint-lint = "no-such-rule"`): a mistake in the payload types, found by every test
-/// that builds the schemas.
+/// When a field carries an `x-idplint-*` annotation that no rule reads, or one with a value that
+/// no rule takes (`x-idplint-lint = "no-such-rule"`): a mistake in the payload types, found by
+/// every test that builds the schemas.
 fn annotations(
     obj: &mut Map<String, Value>,
     request: bool,
@@ -317,6 +321,14 @@ fn annotations(
             Some(seen) => seen.1 |= stated,
             None => read.push((annotation.key, stated, annotation.keep)),
         }
+    }
+    let unknown = obj.keys().find(|k| {
+        k.starts_with("x-idplint-")
+            && !GENERATOR_MARKERS.contains(&k.as_str())
+            && !read.iter().any(|(key, _, _)| key == k)
+    });
+    if let Some(key) = unknown {
+        panic!("idplint bug: no rule reads the annotation `{key}`");
     }
     for (key, stated, keep) in read {
         if !key.starts_with("x-idplint-") {
@@ -432,4 +444,32 @@ fn unwrap_lines(text: &str) -> String {
         .map(|p| p.split('\n').map(str::trim).collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+#[cfg(test)]
+mod annotation_tests {
+    use serde_json::json;
+
+    fn annotate(field: serde_json::Value) -> Vec<String> {
+        let mut obj = field.as_object().cloned().unwrap_or_default();
+        super::annotations(&mut obj, true).0
+    }
+
+    #[test]
+    fn the_rules_say_what_their_annotations_mean() {
+        let notes = annotate(json!({"type": "string", "x-idplint-https": true}));
+        assert_eq!(notes, ["Must use `https://`."]);
+    }
+
+    #[test]
+    #[should_panic(expected = "no rule reads the annotation `x-idplint-htps`")]
+    fn a_misspelt_annotation_is_a_bug() {
+        annotate(json!({"type": "string", "x-idplint-htps": true}));
+    }
+
+    #[test]
+    #[should_panic(expected = "no rule takes `x-idplint-lint`")]
+    fn an_annotation_for_no_rule_is_a_bug() {
+        annotate(json!({"type": "string", "x-idplint-lint": "no-such-rule"}));
+    }
 }
