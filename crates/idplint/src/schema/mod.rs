@@ -451,7 +451,9 @@ mod annotation_tests {
     use serde_json::json;
 
     fn annotate(field: serde_json::Value) -> Vec<String> {
-        let mut obj = field.as_object().cloned().unwrap_or_default();
+        let serde_json::Value::Object(mut obj) = field else {
+            panic!("a field's schema is an object");
+        };
         super::annotations(&mut obj, true).0
     }
 
