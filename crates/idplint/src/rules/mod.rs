@@ -31,6 +31,23 @@ macro_rules! registry {
 
         /// What every rule does, in the order of [`ALL`].
         pub(crate) static LINTS: &[&Lint] = &[$($(#[$attr])* &$module::LINT,)+];
+
+        /// Run every rule's [`Check::Strings`] on one string, in the registry's order. Written
+        /// out rule by rule, so that the compiler sees each check (a static's) and calls it
+        /// directly, as it would a hand-written call.
+        #[inline]
+        pub(crate) fn check_string(
+            site: &StringSite<'_>,
+            value: &str,
+            out: &mut Vec<crate::diagnostic::Diagnostic>,
+        ) {
+            $(
+                $(#[$attr])*
+                if let Check::Strings(check) = &$module::LINT.check {
+                    check(site, value, out);
+                }
+            )+
+        }
     };
 }
 

@@ -1,33 +1,17 @@
 //! The rules that look at every string of a payload ([`Check::Strings`]), run in one walk.
 
-use std::sync::LazyLock;
-
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Check, LINTS, Segment, StringSite};
+use crate::rules::{self, Segment, StringSite};
 use crate::view::View;
-
-type StringCheck = fn(&StringSite<'_>, &str, &mut Vec<Diagnostic>);
-
-/// The string checks of the registry, in its order.
-static CHECKS: LazyLock<Vec<StringCheck>> = LazyLock::new(|| {
-    LINTS
-        .iter()
-        .filter_map(|l| match l.check {
-            Check::Strings(f) => Some(f),
-            _ => None,
-        })
-        .collect()
-});
 
 /// Run every string check on every string of `value`.
 pub(crate) fn check<'v, V: View<'v>>(value: V, out: &mut Vec<Diagnostic>) {
-    let checks = CHECKS.as_slice();
     let top = Member {
         key: "",
         secret: false,
         in_secret: false,
     };
-    walk(checks, value, &mut Vec::new(), top, out);
+    walk(value, &mut Vec::new(), top, out);
 }
 
 /// The member a string belongs to (an array item belongs to the array's member).
@@ -39,7 +23,6 @@ struct Member<'a> {
 }
 
 fn walk<'v, V: View<'v>>(
-    checks: &[StringCheck],
     value: V,
     path: &mut Vec<Segment<'v>>,
     member: Member<'v>,
@@ -52,13 +35,11 @@ fn walk<'v, V: View<'v>>(
             secret: member.secret,
             in_secret: member.in_secret,
         };
-        for check in checks {
-            check(&site, s, out);
-        }
+        rules::check_string(&site, s, out);
     } else if let Some(items) = value.items() {
         for (i, item) in items.enumerate() {
             path.push(Segment::Index(i));
-            walk(checks, item, path, member, out);
+            walk(item, path, member, out);
             path.pop();
         }
     } else if let Some(members) = value.members() {
@@ -70,7 +51,7 @@ fn walk<'v, V: View<'v>>(
                 in_secret: member.in_secret || secret,
             };
             path.push(Segment::Key(k));
-            walk(checks, v, path, inner, out);
+            walk(v, path, inner, out);
             path.pop();
         }
     }
