@@ -2,9 +2,9 @@
 
 use std::fmt;
 
+use crate::pointer::Span;
 use crate::rule::Rule;
 pub use crate::rule::Severity;
-use crate::source::Span;
 
 /// Where a finding comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

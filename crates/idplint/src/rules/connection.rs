@@ -25,7 +25,7 @@ impl<V> Fields<'_, V> {
     /// The pointer of the key `name` of the `fields`.
     pub(crate) fn at(&self, name: &str) -> String {
         let mut at = self.pointer();
-        crate::source::push_token(&mut at, name);
+        crate::pointer::push_token(&mut at, name);
         at
     }
 }

@@ -122,7 +122,7 @@ fn diagnostic(pointer: &str, expected: &str, got: &str) -> Diagnostic {
 /// Both `a` and `b` are in the `fields` at `pointer`.
 fn both(pointer: &str, a: &str, b: &str) -> Diagnostic {
     let mut at = pointer.to_owned();
-    crate::source::push_token(&mut at, b);
+    crate::pointer::push_token(&mut at, b);
     Diagnostic::new(
         &RULE,
         &at,

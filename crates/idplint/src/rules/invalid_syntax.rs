@@ -1,6 +1,6 @@
 use super::{Check, Lint, Step};
 use crate::diagnostic::{Diagnostic, Origin};
-use crate::source::Span;
+use crate::pointer::Span;
 
 declare_rule! {
     /// ## What it does

@@ -129,8 +129,8 @@ impl StringSite<'_> {
         let mut pointer = String::new();
         for step in self.path {
             match step {
-                Segment::Key(k) => crate::source::push_token(&mut pointer, k),
-                Segment::Index(i) => crate::source::push_index(&mut pointer, *i),
+                Segment::Key(k) => crate::pointer::push_token(&mut pointer, k),
+                Segment::Index(i) => crate::pointer::push_index(&mut pointer, *i),
             }
         }
         pointer
