@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::context::Context;
-use crate::diagnostic::{Diagnostic, Origin};
+use crate::diagnostic::Diagnostic;
 use crate::kinds::Kind;
 use crate::parsed::ParsedPayload;
 use crate::pointer::Span;
@@ -57,28 +57,17 @@ impl FileReport {
 /// Decode the bytes of a payload file: UTF-8, with an optional BOM. UTF-16 and other encodings
 /// are reported.
 pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
-    const REENCODE: Option<&str> = Some("re-encode it as UTF-8");
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if utf16(bytes).is_some() {
-        let message = "the file is UTF-16; idplint reads UTF-8";
-        return Err(Box::new(syntax_error(0..0, message, REENCODE)));
+        return Err(Box::new(invalid_syntax::utf16()));
     }
     if let Some(at) = memchr::memchr(0, bytes) {
-        let message = "the file contains a NUL byte: payload files are text";
-        return Err(Box::new(syntax_error(
-            at..at + 1,
-            message,
-            Some("remove it"),
-        )));
+        return Err(Box::new(invalid_syntax::nul_byte(at)));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let len = e.error_len().unwrap_or(bytes.len() - at);
-        Box::new(syntax_error(
-            at..at + len,
-            "the file is not valid UTF-8",
-            REENCODE,
-        ))
+        Box::new(invalid_syntax::not_utf8(at..at + len))
     })
 }
 
@@ -115,17 +104,6 @@ fn shown_text(bytes: &[u8]) -> String {
         .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
     text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned()
-}
-
-fn syntax_error(span: Span, message: &str, help: Option<&str>) -> Diagnostic {
-    let d = Diagnostic::new(&invalid_syntax::RULE, "", message)
-        .with_span(span)
-        .with_origin(Origin::Syntax)
-        .with_label("here");
-    match help {
-        Some(h) => d.with_help(h),
-        None => d,
-    }
 }
 
 /// Check the contents of one file.
@@ -217,7 +195,9 @@ pub fn check_text_with(
         .iter()
         .map(|p| match p.kind {
             SyntaxProblemKind::DuplicateKey => duplicate_key::diagnostic(p),
-            SyntaxProblemKind::InvalidSyntax => syntax_error(p.span.clone(), &p.message, None),
+            SyntaxProblemKind::InvalidSyntax => {
+                invalid_syntax::diagnostic(p.span.clone(), &p.message)
+            }
         })
         .collect();
     let kind = options.kind.or_else(|| payload.detect());

@@ -3,32 +3,8 @@
 use std::fmt;
 
 use crate::pointer::Span;
-use crate::rules::Rule;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Worth knowing; never fails a check.
-    Warning,
-    /// The API would reject the payload, or accept it with the wrong settings.
-    Error,
-}
-
-impl Severity {
-    /// `error` or `warning`, as in the JSON output and config files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+use crate::rule::Rule;
+pub use crate::rule::Severity;
 
 /// Where a finding comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -18,6 +18,9 @@
 //! assert_eq!(findings[0].pointer, "/is_enabled");
 //! ```
 
+#[macro_use]
+mod rule;
+
 pub mod check;
 pub mod context;
 pub mod diagnostic;
@@ -40,7 +43,7 @@ pub use check::{FileReport, Options, check_bytes, check_text};
 pub use context::{AccessLevel, Context, Strategy};
 pub use diagnostic::{Diagnostic, Origin, Severity};
 pub use kinds::{Kind, find as find_kind};
-pub use rules::Rule;
+pub use rule::Rule;
 pub use validate::validate_value;
 
 /// The README's Rust examples, run as doc tests.

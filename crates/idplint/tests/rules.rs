@@ -243,6 +243,44 @@ fn update_options_whose_keys_several_strategies_have_get_what_is_wrong_under_all
 }
 
 #[test]
+fn update_options_wrong_under_every_strategy_in_its_own_way_get_an_error() {
+    // `client_id` and `client_secret`: google-apps, oidc, okta and waad have both keys, and
+    // each lacks a different required field, so no finding is the same under all of them.
+    // The body is wrong whichever strategy it has, and the published schema rejects it: one
+    // `missing-field` error that gives each strategy's wording.
+    let body = json!({"options": {"client_id": "3f2a1b0c", "client_secret": "${S}"}});
+    let found = check("auth0.idp.update", &body, Context::default());
+    let errors: Vec<&Diagnostic> = found.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{found:?}");
+    assert_eq!(errors[0].rule.name, "missing-field");
+    for (s, field) in [
+        ("google-apps", "domain"),
+        ("oidc", "discovery_url"),
+        ("okta", "domain"),
+        ("waad", "tenant_domain"),
+    ] {
+        let wording = format!("`options.{field}` is required for strategy `{s}`");
+        assert!(
+            errors[0].message.contains(&wording),
+            "{}",
+            errors[0].message
+        );
+    }
+    // A finding that every strategy makes keeps its plain wording.
+    let body = json!({"options": {"client_id": 5, "client_secret": "${S}"}});
+    let found = check("auth0.idp.update", &body, Context::default());
+    let wrong_type: Vec<&Diagnostic> = found
+        .iter()
+        .filter(|d| d.rule.name == "wrong-type")
+        .collect();
+    assert_eq!(wrong_type.len(), 1, "{found:?}");
+    assert_eq!(
+        wrong_type[0].message,
+        "`options.client_id` must be a string"
+    );
+}
+
+#[test]
 fn update_options_with_keys_no_strategy_has_together_get_only_those_keys() {
     let body = json!({
         "display_name": 5,

@@ -121,7 +121,7 @@ impl SchemaDef {
     /// The top-level fields that only some access levels may change, with those levels.
     pub(crate) fn access(&'static self) -> &'static [(String, Vec<AccessLevel>)] {
         self.access
-            .get_or_init(|| schema::access_levels(self.lint()))
+            .get_or_init(|| crate::rules::access_level_forbids_field::declared(self.lint()))
     }
 
     /// The validator of the lint schema: what idplint validates with.

@@ -4,16 +4,12 @@
 //! conflicting fields) are declared here, once, on the types. The JSON Schemas under `schemas/`
 //! are generated from them, and validation compiles those same schemas.
 //!
-//! Conventions for idplint's own annotations (stripped from the published schemas, see
-//! [`crate::schema`]):
-//! - `x-idplint-access`: the access levels that may change a field of an update body;
-//! - `x-idplint-warn`: JSON Schema keywords that a source only suggests (the Auth0 Management
-//!   API's limits), checked as `management-api-limit` warnings;
-//! - `x-idplint-https`: a URL that must use `https://` (`insecure-url`, which the published
-//!   schemas state too);
-//! - `x-idplint-lint`: a rule whose assertion the lint schema attaches to the field (the
-//!   GenAuth `id-format` and `identifier-format` warnings);
-//! - `x-idplint-nullable`: the field may be `null` (otherwise `Option` means "may be absent").
+//! idplint's own annotations (`x-idplint-*`, stripped from the published schemas, see
+//! [`crate::schema`]) belong to the rules that read them: each rule's `LINT` names the key it
+//! owns and says what the schemas state for it (`x-idplint-lint = "<rule name>"` asks for a
+//! rule's own pattern assertion). Schema generation fails on an annotation that no rule takes.
+//! One annotation is the schema generator's own: `x-idplint-nullable`, the field may be `null`
+//! (otherwise `Option` means "may be absent").
 
 pub mod auth0;
 pub mod genauth;

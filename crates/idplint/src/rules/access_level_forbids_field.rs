@@ -2,9 +2,13 @@
 //! the update body (`x-idplint-access` on each field, see `payload::auth0::update`). This rule
 //! reads that declaration; the published schema states it in each field's description.
 
+use serde_json::Value;
+
+use super::{Annotation, Check, Facts, Field, Kinds, Lint, Statement};
 use crate::context::AccessLevel;
 use crate::diagnostic::Diagnostic;
 use crate::text::one_of;
+use crate::view::View;
 
 declare_rule! {
     /// ## What it does
@@ -20,12 +24,12 @@ declare_rule! {
     ///
     /// ## Example
     /// With `--access-level limited`:
-    /// ```json
+    /// ```json kind:auth0.idp.update access:limited
     /// { "display_name": "Acme SSO", "is_enabled": true }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.update access:limited
     /// { "is_enabled": true }
     /// ```
     /// and ask a tenant admin to change `display_name` through the Management API.
@@ -38,13 +42,60 @@ declare_rule! {
     }
 }
 
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: Some(Annotation {
+        key: LINT_KEY,
+        keep: true,
+        state,
+        report: None,
+    }),
+    check: Check::Payload(Kinds::Auth0Updates, payload_check!(check)),
+    hides: &[],
+};
+
+/// The published description says which access levels may change the field.
+fn state(field: &Field<'_>) -> Option<Statement> {
+    let levels: Vec<String> = field
+        .value
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|l| format!("`{l}`"))
+        .collect();
+    Some(Statement {
+        note: Some(format!(
+            "Can be changed when the identity provider's `access_level` is {}.",
+            levels.join(" or ")
+        )),
+        assertion: None,
+    })
+}
+
+/// The top-level fields of a lint schema that declare the access levels that may change them,
+/// with those levels.
+pub(crate) fn declared<'a, V: View<'a>>(lint: V) -> Vec<(String, Vec<AccessLevel>)> {
+    let mut access = Vec::new();
+    if let Some(props) = lint.get("properties").and_then(View::members) {
+        for (name, node) in props {
+            if let Some(levels) = node.get(LINT_KEY).and_then(View::items) {
+                let levels = levels.filter_map(|l| l.as_str()?.parse().ok()).collect();
+                access.push((name.to_owned(), levels));
+            }
+        }
+    }
+    access
+}
+
+const LINT_KEY: &str = "x-idplint-access";
+
 /// Check the top-level fields of an update body against the declared access levels.
-pub(crate) fn check<'v>(
-    keys: impl Iterator<Item = &'v str>,
-    access: &[(String, Vec<AccessLevel>)],
-    level: AccessLevel,
-    out: &mut Vec<Diagnostic>,
-) {
+fn check<'v, V: View<'v>>(body: V, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+    let (Some(level), Some(members)) = (facts.context.access_level, body.members()) else {
+        return;
+    };
+    let keys = members.map(|(k, _)| k);
+    let access = facts.access;
     let changeable: Vec<String> = access
         .iter()
         .filter(|(_, levels)| levels.contains(&level))

@@ -1,3 +1,4 @@
+use super::{Check, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -12,12 +13,15 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json
-    /// { "adfs_server": "https://adfs.acme.example", "fedMetadataXml": "<EntityDescriptor …/>" }
+    /// { "name": "acme-adfs", "strategy": "adfs",
+    ///   "options": { "adfs_server": "https://adfs.acme.example",
+    ///                "fedMetadataXml": "<EntityDescriptor …/>" } }
     /// ```
     ///
     /// ## Use instead
     /// ```json
-    /// { "adfs_server": "https://adfs.acme.example" }
+    /// { "name": "acme-adfs", "strategy": "adfs",
+    ///   "options": { "adfs_server": "https://adfs.acme.example" } }
     /// ```
     pub(crate) static RULE = {
         code: "IDP017",
@@ -27,6 +31,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
 
 /// The object at `parent` has all of `fields`, of which only one may be sent.
 pub(crate) fn diagnostic(parent: &str, fields: &[String], why: Option<&str>) -> Diagnostic {

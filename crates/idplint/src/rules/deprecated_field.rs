@@ -1,3 +1,6 @@
+use serde_json::{Value, json};
+
+use super::{Annotation, Check, Failure, Field, Lint, Statement};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -12,13 +15,15 @@ declare_rule! {
     /// them start failing then.
     ///
     /// ## Example
-    /// ```json
-    /// { "signInEndpoint": "https://idp.acme.example/sso", "cert": "MIIC…", "signSAMLRequest": true }
+    /// ```json kind:auth0.idp.update strategy:samlp
+    /// { "options": { "signInEndpoint": "https://idp.acme.example/sso", "cert": "MIIC…",
+    ///                "signSAMLRequest": true } }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
-    /// { "signInEndpoint": "https://idp.acme.example/sso", "signingCert": "MIIC…", "signSAMLRequest": true }
+    /// ```json kind:auth0.idp.update strategy:samlp
+    /// { "options": { "signInEndpoint": "https://idp.acme.example/sso", "signingCert": "MIIC…",
+    ///                "signSAMLRequest": true } }
     /// ```
     pub(crate) static RULE = {
         code: "IDP102",
@@ -29,7 +34,32 @@ declare_rule! {
     }
 }
 
-pub(crate) fn diagnostic(pointer: &str, advice: Option<&str>) -> Diagnostic {
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: Some(Annotation {
+        key: "deprecated",
+        keep: false,
+        state,
+        report: Some(report),
+    }),
+    check: Check::Assertion,
+    hides: &[],
+};
+
+/// A field with `deprecated: true` gets an assertion that fails whenever it is sent.
+fn state(field: &Field<'_>) -> Option<Statement> {
+    (field.value == &Value::Bool(true)).then(|| Statement {
+        note: None,
+        assertion: Some(json!({"x-idplint-rule": RULE.name, "not": {}})),
+    })
+}
+
+/// The field's description says what to use instead.
+fn report(failure: &Failure<'_>) -> Diagnostic {
+    diagnostic(failure.pointer, failure.description().as_deref())
+}
+
+fn diagnostic(pointer: &str, advice: Option<&str>) -> Diagnostic {
     Diagnostic::new(
         &RULE,
         pointer,

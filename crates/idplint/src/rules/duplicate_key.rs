@@ -1,3 +1,4 @@
+use super::{Check, Lint, Step};
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::source::SyntaxProblem;
 
@@ -10,12 +11,12 @@ declare_rule! {
     /// reject the document. The value the API sees may not be the one you reviewed.
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "display_name": "Acme", "is_enabled": true, "display_name": "Acme SSO" }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "display_name": "Acme SSO", "is_enabled": true }
     /// ```
     pub(crate) static RULE = {
@@ -26,6 +27,13 @@ declare_rule! {
         in_schema: false,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Step(Step::Read),
+    hides: &[],
+};
 
 pub(crate) fn diagnostic(problem: &SyntaxProblem) -> Diagnostic {
     Diagnostic::new(&RULE, problem.pointer.clone(), problem.message.clone())

@@ -1,4 +1,6 @@
+use super::{Check, Facts, Kinds, Lint};
 use crate::diagnostic::Diagnostic;
+use crate::view::View;
 
 declare_rule! {
     /// ## What it does
@@ -9,12 +11,12 @@ declare_rule! {
     /// lost on the way (a template that rendered empty, a wrong file).
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// {}
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "is_enabled": true }
     /// ```
     pub(crate) static RULE = {
@@ -26,7 +28,14 @@ declare_rule! {
     }
 }
 
-pub(crate) fn check<'v, V: crate::view::View<'v>>(body: V, out: &mut Vec<Diagnostic>) {
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Payload(Kinds::Auth0Updates, payload_check!(check)),
+    hides: &[],
+};
+
+fn check<'v, V: View<'v>>(body: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {
     if body.members().is_some_and(|mut m| m.next().is_none()) {
         out.push(
             Diagnostic::new(&RULE, "", "the update changes nothing")

@@ -1,3 +1,4 @@
+use super::{Annotation, Check, Failure, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -32,13 +33,26 @@ declare_rule! {
     }
 }
 
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: Some(Annotation {
+        key: super::LINT_ANNOTATION,
+        keep: false,
+        state: |field| super::pattern_lint(field, &RULE, PATTERN, NOTE),
+        report: Some(report),
+    }),
+    check: Check::Assertion,
+    hides: &[],
+};
+
 /// The shape idplint expects.
-pub(crate) const PATTERN: &str = crate::payload::genauth::OBJECT_ID_PATTERN;
+const PATTERN: &str = crate::payload::genauth::OBJECT_ID_PATTERN;
 
 /// What the published schemas say about it.
-pub(crate) const NOTE: &str = "Every id the API returns is a 24-character lowercase hex ObjectId, such as `60b49eb83fd80adb96f26e68`.";
+const NOTE: &str = "Every id the API returns is a 24-character lowercase hex ObjectId, such as `60b49eb83fd80adb96f26e68`.";
 
-pub(crate) fn diagnostic(pointer: &str) -> Diagnostic {
+fn report(failure: &Failure<'_>) -> Diagnostic {
+    let pointer = failure.pointer;
     Diagnostic::new(
         &RULE,
         pointer,

@@ -1,3 +1,4 @@
+use super::{Annotation, Check, Failure, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -18,13 +19,15 @@ declare_rule! {
     /// ## Example
     /// ```json
     /// { "extIdpId": "60b49eb83fd80adb96f26e68", "type": "oidc", "identifier": "Acme_SSO",
-    ///   "displayName": "Acme", "fields": { … } }
+    ///   "displayName": "Acme",
+    ///   "fields": { "issuerUrl": "https://idp.example.com", "clientId": "acme" } }
     /// ```
     ///
     /// ## Use instead
     /// ```json
     /// { "extIdpId": "60b49eb83fd80adb96f26e68", "type": "oidc", "identifier": "acme-sso",
-    ///   "displayName": "Acme", "fields": { … } }
+    ///   "displayName": "Acme",
+    ///   "fields": { "issuerUrl": "https://idp.example.com", "clientId": "acme" } }
     /// ```
     pub(crate) static RULE = {
         code: "IDP303",
@@ -35,13 +38,26 @@ declare_rule! {
     }
 }
 
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: Some(Annotation {
+        key: super::LINT_ANNOTATION,
+        keep: false,
+        state: |field| super::pattern_lint(field, &RULE, PATTERN, NOTE),
+        report: Some(report),
+    }),
+    check: Check::Assertion,
+    hides: &[],
+};
+
 /// The console's rule.
-pub(crate) const PATTERN: &str = crate::payload::genauth::IDENTIFIER_PATTERN;
+const PATTERN: &str = crate::payload::genauth::IDENTIFIER_PATTERN;
 
 /// What the published schemas say about it.
-pub(crate) const NOTE: &str = "The console allows lowercase letters, digits and `-`, shorter than 32 characters; it cannot change after the connection is created.";
+const NOTE: &str = "The console allows lowercase letters, digits and `-`, shorter than 32 characters; it cannot change after the connection is created.";
 
-pub(crate) fn diagnostic(pointer: &str, value: &serde_json::Value) -> Diagnostic {
+fn report(failure: &Failure<'_>) -> Diagnostic {
+    let (pointer, value) = (failure.pointer, failure.instance());
     let text = value.as_str().unwrap_or_default();
     let len = text.chars().count();
     // The assertion fails only on a non-empty value with a bad character, or a long one.

@@ -1,3 +1,6 @@
+use serde_json::{Value, json};
+
+use super::{Annotation, Check, Failure, Field, Lint, Statement};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -11,13 +14,15 @@ declare_rule! {
     /// anyone on the path can substitute their own, and log users in as anyone.
     ///
     /// ## Example
-    /// ```json
-    /// { "discovery_url": "http://acme.example/.well-known/openid-configuration" }
+    /// ```json kind:auth0.idp.update strategy:oidc
+    /// { "options": { "type": "front_channel", "client_id": "abc",
+    ///                "discovery_url": "http://acme.example/.well-known/openid-configuration" } }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
-    /// { "discovery_url": "https://acme.example/.well-known/openid-configuration" }
+    /// ```json kind:auth0.idp.update strategy:oidc
+    /// { "options": { "type": "front_channel", "client_id": "abc",
+    ///                "discovery_url": "https://acme.example/.well-known/openid-configuration" } }
     /// ```
     pub(crate) static RULE = {
         code: "IDP201",
@@ -28,7 +33,31 @@ declare_rule! {
     }
 }
 
-pub(crate) fn diagnostic(pointer: &str) -> Diagnostic {
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: Some(Annotation {
+        key: "x-idplint-https",
+        keep: false,
+        state,
+        report: Some(report),
+    }),
+    check: Check::Assertion,
+    hides: &[],
+};
+
+/// A URL annotated `x-idplint-https: true` must not start with `http://`.
+fn state(field: &Field<'_>) -> Option<Statement> {
+    (field.value == &Value::Bool(true)).then(|| Statement {
+        note: Some("Must use `https://`.".to_owned()),
+        assertion: Some(json!({
+            "x-idplint-rule": RULE.name,
+            "not": {"pattern": "^[Hh][Tt][Tt][Pp]://"}
+        })),
+    })
+}
+
+fn report(failure: &Failure<'_>) -> Diagnostic {
+    let pointer = failure.pointer;
     Diagnostic::new(
         &RULE,
         pointer,

@@ -1,3 +1,4 @@
+use super::{Check, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::{field_path, nearest, one_of, show_value};
 use serde_json::Value;
@@ -12,12 +13,16 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json
-    /// { "name": "acme", "strategy": "google_apps", "options": {} }
+    /// { "name": "acme", "strategy": "google_apps",
+    ///   "options": { "domain": "acme.example", "client_id": "abc",
+    ///                "client_secret": "${SECRET}" } }
     /// ```
     ///
     /// ## Use instead
     /// ```json
-    /// { "name": "acme", "strategy": "google-apps", "options": {} }
+    /// { "name": "acme", "strategy": "google-apps",
+    ///   "options": { "domain": "acme.example", "client_id": "abc",
+    ///                "client_secret": "${SECRET}" } }
     /// ```
     pub(crate) static RULE = {
         code: "IDP013",
@@ -27,6 +32,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
 
 /// Enums longer than this are not spelt out in the message.
 const LISTED: usize = 12;

@@ -1,3 +1,4 @@
+use super::{Check, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -10,13 +11,17 @@ declare_rule! {
     /// The API rejects it, or stores a value that breaks the login flow later.
     ///
     /// ## Example
-    /// ```json
-    /// { "created_at": "yesterday" }
+    /// ```json kind:auth0.idp.provisioning
+    /// { "identity_provider_id": "con_zW1UHutvkVWSWdCC", "identity_provider_name": "acme-okta",
+    ///   "strategy": "okta", "method": "scim", "attributes": [], "user_id_attribute": "externalId",
+    ///   "created_at": "yesterday", "updated_on": "2026-05-15T23:32:52.351Z" }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
-    /// { "created_at": "2026-05-15T23:32:52.351Z" }
+    /// ```json kind:auth0.idp.provisioning
+    /// { "identity_provider_id": "con_zW1UHutvkVWSWdCC", "identity_provider_name": "acme-okta",
+    ///   "strategy": "okta", "method": "scim", "attributes": [], "user_id_attribute": "externalId",
+    ///   "created_at": "2026-05-15T23:32:52.351Z", "updated_on": "2026-05-15T23:32:52.351Z" }
     /// ```
     pub(crate) static RULE = {
         code: "IDP018",
@@ -26,6 +31,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
 
 pub(crate) fn diagnostic(pointer: &str, format: &str) -> Diagnostic {
     let (article, what) = match format {

@@ -1,3 +1,7 @@
+use super::{Check, Lint, Step};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::pointer::Span;
+
 declare_rule! {
     /// ## What it does
     /// Reports a file that is not valid JSON or YAML, or not UTF-8 text: a truncated document,
@@ -14,7 +18,7 @@ declare_rule! {
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json fragment
     /// { "name": "acme", "strategy": "okta" }
     /// ```
     pub(crate) static RULE = {
@@ -24,4 +28,44 @@ declare_rule! {
         summary: "not valid JSON or YAML, or not UTF-8",
         in_schema: false,
     }
+}
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Step(Step::Read),
+    hides: &[],
+};
+
+const REENCODE: &str = "re-encode it as UTF-8";
+
+/// A problem the parser found, in its own words.
+pub(crate) fn diagnostic(span: Span, message: &str) -> Diagnostic {
+    base(span, message)
+}
+
+/// The file is UTF-16.
+pub(crate) fn utf16() -> Diagnostic {
+    base(0..0, "the file is UTF-16; idplint reads UTF-8").with_help(REENCODE)
+}
+
+/// The file has a NUL byte at `at`.
+pub(crate) fn nul_byte(at: usize) -> Diagnostic {
+    base(
+        at..at + 1,
+        "the file contains a NUL byte: payload files are text",
+    )
+    .with_help("remove it")
+}
+
+/// The bytes at `span` are not UTF-8.
+pub(crate) fn not_utf8(span: Span) -> Diagnostic {
+    base(span, "the file is not valid UTF-8").with_help(REENCODE)
+}
+
+fn base(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::new(&RULE, "", message)
+        .with_span(span)
+        .with_origin(Origin::Syntax)
+        .with_label("here")
 }

@@ -1,3 +1,4 @@
+use super::{Check, Lint, Step};
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::text::field_path;
 use crate::view::View;
@@ -15,7 +16,9 @@ declare_rule! {
     /// ## Example
     /// ```json
     /// { "extIdpId": "60b49eb83fd80adb96f26e68", "type": "github", "identifier": "acme-github",
-    ///   "displayName": "GitHub", "fields": { … }, "userMatchFields": ["email"] }
+    ///   "displayName": "GitHub",
+    ///   "fields": { "clientID": "acme", "clientSecret": "${GITHUB_SECRET}" },
+    ///   "userMatchFields": ["email"] }
     /// ```
     ///
     /// ## Use instead
@@ -23,7 +26,8 @@ declare_rule! {
     /// account linking in the console):
     /// ```json
     /// { "extIdpId": "60b49eb83fd80adb96f26e68", "type": "github", "identifier": "acme-github",
-    ///   "displayName": "GitHub", "fields": { … } }
+    ///   "displayName": "GitHub",
+    ///   "fields": { "clientID": "acme", "clientSecret": "${GITHUB_SECRET}" } }
     /// ```
     pub(crate) static RULE = {
         code: "IDP004",
@@ -33,6 +37,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Step(Step::ChooseKind),
+    hides: &[],
+};
 
 /// The V2 marker in `value`, if it has one.
 pub(crate) fn find<'v, V: View<'v>>(value: V) -> Option<Diagnostic> {

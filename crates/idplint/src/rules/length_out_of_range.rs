@@ -1,3 +1,4 @@
+use super::{Check, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -11,12 +12,12 @@ declare_rule! {
     /// The API rejects it.
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "display_name": "" }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "display_name": "Acme SSO" }
     /// ```
     pub(crate) static RULE = {
@@ -27,6 +28,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
 
 pub(crate) fn too_short(pointer: &str, min: u64, len: usize) -> Diagnostic {
     let what = if min == 1 {

@@ -1,4 +1,6 @@
+use super::{Check, Facts, Kinds, Lint};
 use crate::diagnostic::Diagnostic;
+use crate::view::View;
 use crate::text::field_path;
 
 declare_rule! {
@@ -35,8 +37,40 @@ declare_rule! {
     }
 }
 
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Payload(Kinds::GenAuthConnectionCreates, payload_check!(check)),
+    hides: &[],
+};
+
+/// A new connection's `fields` must hold what its type needs.
+fn check<'v, V: View<'v>>(value: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(conn) = super::connection::fields(value) else {
+        return;
+    };
+    let (Some(known), Some(kind)) = (conn.known, conn.kind) else {
+        return;
+    };
+    let map = conn.map;
+    for group in known.needed {
+        if !group.iter().any(|k| map.has(k)) {
+            out.push(diagnostic(&conn.pointer(), kind, group[0], None));
+        }
+    }
+    let back_channel = map.get("mode").and_then(View::as_str) == Some("BACK_CHANNEL");
+    if kind == "oidc" && back_channel && !map.has("clientSecret") {
+        out.push(diagnostic(
+            &conn.pointer(),
+            kind,
+            "clientSecret",
+            Some("in `BACK_CHANNEL` mode"),
+        ));
+    }
+}
+
 /// The `fields` at `pointer` of a `kind` connection lack `key` (`why` adds a condition).
-pub(crate) fn diagnostic(pointer: &str, kind: &str, key: &str, why: Option<&str>) -> Diagnostic {
+fn diagnostic(pointer: &str, kind: &str, key: &str, why: Option<&str>) -> Diagnostic {
     let message = format!(
         "`{}` has no `{key}`, which `{kind}` connections need{}",
         field_path(pointer),

@@ -1,3 +1,7 @@
+use super::{Check, Lint, Step};
+use crate::diagnostic::Diagnostic;
+use crate::text::one_of;
+
 declare_rule! {
     /// ## What it does
     /// Reports an update body whose `options` cannot be checked because the strategy of the
@@ -7,7 +11,9 @@ declare_rule! {
     /// When `options` fits no strategy's shape, idplint never checks it against a strategy
     /// that lacks one of its keys: it considers only the strategies that have all of them.
     /// With one, `options` is checked as that strategy. With several, idplint names them and
-    /// reports only what is wrong under each. With none, it names the keys that no strategy
+    /// reports only what is wrong under each; when each finds an error of its own (a different
+    /// required field), the body is wrong whichever strategy it has, and that error is
+    /// reported with each strategy's wording. With none, it names the keys that no strategy
     /// has (each also an `unknown-field`) and checks nothing else in `options`.
     ///
     /// ## Why is this bad?
@@ -16,7 +22,7 @@ declare_rule! {
     ///
     /// ## Example
     /// `idplint check update.json` with
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "options": { "domain": "acme.example", "client_id": "abc", "client_secret": "${SECRET}" } }
     /// ```
     /// (this fits both `okta` and `google-apps`).
@@ -33,8 +39,12 @@ declare_rule! {
     }
 }
 
-use crate::diagnostic::Diagnostic;
-use crate::text::one_of;
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Step(Step::ChooseStrategy),
+    hides: &[],
+};
 
 /// What every finding of this rule's help says.
 const HELP: &str = "name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`";

@@ -1,3 +1,4 @@
+use super::{Check, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -29,6 +30,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
 
 /// `field` is missing from the object at `parent`; `strategy` names the variant that requires it.
 /// `needs`, when the requirement is one of alternatives, says what the object needs instead

@@ -1,133 +1,117 @@
 //! The rule registry: the one list of every rule idplint has.
 //!
-//! A rule is declared once, in its own file, with `declare_rule!`: a doc comment (what it
-//! checks, why, an invalid example, a valid example), a code, a kebab-case name, a default
-//! severity and whether the published schemas state it. Registering it is one line in [`ALL`].
-//! `idplint rules` and `idplint explain` read this registry, and a test checks that every rule
-//! has docs and test payloads.
+//! A rule is declared once, in its own file: `declare_rule!` makes its metadata (`RULE`: a doc
+//! comment with what it checks, why, an invalid example and a valid example; a code, a
+//! kebab-case name, a default severity, a summary, whether the published schemas state it),
+//! and a `Lint` says what it does (`LINT`:
+//! the schema annotation it owns, where and how it is checked, the findings it hides). The
+//! functions that word its findings sit beside them. Registering it is one line in
+//! `registry!` below. `idplint rules` and `idplint explain` read [`ALL`]; schema generation and
+//! validation read `LINTS`. See `docs/architecture.md` for how to add each kind of rule.
 
-use crate::diagnostic::Severity;
-use crate::view::View;
+pub use crate::rule::Rule;
 
-/// A rule's metadata.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Rule {
-    /// The stable code, e.g. `IDP010`. Never reused.
-    pub code: &'static str,
-    /// The stable kebab-case name, e.g. `missing-field`. Never renamed.
-    pub name: &'static str,
-    /// The severity a finding has unless configured otherwise.
-    pub default_severity: Severity,
-    /// One line: what the rule finds.
-    pub summary: &'static str,
-    /// The documentation, in Markdown: what it does, why, an example, what to use instead.
-    pub docs: &'static str,
-    /// Whether the published schemas state the rule: the published schema of the kind rejects
-    /// every payload that the rule reports an error in, so any JSON Schema validator (and an
-    /// editor) finds it too. A rule that is not stated is idplint's alone.
-    pub in_schema: bool,
-    /// Where it is declared.
-    pub file: &'static str,
-}
+#[macro_use]
+mod lint;
 
-impl Rule {
-    /// The documentation as Markdown, without the leading space of each doc-comment line.
-    pub fn documentation(&self) -> String {
-        self.docs
-            .lines()
-            .map(|l| l.strip_prefix(' ').unwrap_or(l))
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n"
-    }
-}
+pub(crate) use lint::{
+    Annotation, Check, Facts, Failure, Field, Kinds, Lint, PayloadCheck, Segment, Statement, Step,
+    StringSite,
+};
 
-/// Declare a rule: `declare_rule! { /// docs … pub(crate) static NAME = { code, name, severity,
-/// summary, in_schema } }`.
-macro_rules! declare_rule {
-    (
-        $(#[doc = $doc:literal])+
-        pub(crate) static $ident:ident = {
-            code: $code:literal,
-            name: $name:literal,
-            default: $severity:ident,
-            summary: $summary:literal,
-            in_schema: $in_schema:literal $(,)?
+/// The registry: one line per rule, in code order. Each line names the rule's module, whose
+/// `RULE` (the metadata, from `declare_rule!`) goes into [`ALL`] and whose `LINT` (what the rule
+/// does) into [`LINTS`].
+macro_rules! registry {
+    ($($(#[$attr:meta])* $module:ident,)+) => {
+        $($(#[$attr])* pub(crate) mod $module;)+
+
+        /// Every rule, in code order.
+        pub static ALL: &[&Rule] = &[$($(#[$attr])* &$module::RULE,)+];
+
+        /// What every rule does, in the order of [`ALL`].
+        pub(crate) static LINTS: &[&Lint] = &[$($(#[$attr])* &$module::LINT,)+];
+
+        /// Run every rule's [`Check::Strings`] on one string, in the registry's order. Written
+        /// out rule by rule, so that the compiler sees each check (a static's) and calls it
+        /// directly, as it would a hand-written call.
+        #[inline]
+        pub(crate) fn check_string(
+            site: &StringSite<'_>,
+            value: &str,
+            out: &mut Vec<crate::diagnostic::Diagnostic>,
+        ) {
+            $(
+                $(#[$attr])*
+                if let Check::Strings(check) = &$module::LINT.check {
+                    check(site, value, out);
+                }
+            )+
         }
-    ) => {
-        $(#[doc = $doc])+
-        pub(crate) static $ident: $crate::rules::Rule = $crate::rules::Rule {
-            code: $code,
-            name: $name,
-            default_severity: $crate::diagnostic::Severity::$severity,
-            summary: $summary,
-            docs: concat!($($doc, "\n"),+),
-            in_schema: $in_schema,
-            file: file!(),
-        };
     };
 }
 
-pub mod access_level_forbids_field;
-pub(crate) mod conflicting_fields;
-pub(crate) mod deprecated_field;
-pub(crate) mod duplicate_key;
-pub(crate) mod empty_update;
-pub(crate) mod id_format;
-pub(crate) mod identifier_format;
-pub(crate) mod insecure_url;
-pub(crate) mod invalid_connection_field;
-pub(crate) mod invalid_enum;
-pub(crate) mod invalid_format;
-pub(crate) mod invalid_syntax;
-pub(crate) mod legacy_api_version;
-pub(crate) mod length_out_of_range;
-pub(crate) mod management_api_limit;
-pub(crate) mod missing_connection_field;
-pub(crate) mod missing_context;
-pub(crate) mod missing_field;
-pub(crate) mod pattern_mismatch;
-pub(crate) mod placeholder_value;
-pub(crate) mod plaintext_secret;
-pub(crate) mod read_only_field;
-pub(crate) mod surrounding_whitespace;
-pub(crate) mod unknown_connection_field;
-pub(crate) mod unknown_field;
-pub(crate) mod unknown_kind;
-pub(crate) mod value_out_of_range;
-pub(crate) mod wrong_type;
+registry! {
+    invalid_syntax,
+    duplicate_key,
+    unknown_kind,
+    legacy_api_version,
+    missing_field,
+    unknown_field,
+    wrong_type,
+    invalid_enum,
+    pattern_mismatch,
+    length_out_of_range,
+    read_only_field,
+    conflicting_fields,
+    invalid_format,
+    value_out_of_range,
+    access_level_forbids_field,
+    missing_context,
+    deprecated_field,
+    empty_update,
+    management_api_limit,
+    plaintext_secret,
+    insecure_url,
+    placeholder_value,
+    surrounding_whitespace,
+    id_format,
+    identifier_format,
+    unknown_connection_field,
+    invalid_connection_field,
+    missing_connection_field,
+    #[cfg(test)]
+    test_only_rule,
+}
 
-/// Every rule, in code order.
-pub static ALL: &[&Rule] = &[
-    &invalid_syntax::RULE,
-    &duplicate_key::RULE,
-    &unknown_kind::RULE,
-    &legacy_api_version::RULE,
-    &missing_field::RULE,
-    &unknown_field::RULE,
-    &wrong_type::RULE,
-    &invalid_enum::RULE,
-    &pattern_mismatch::RULE,
-    &length_out_of_range::RULE,
-    &read_only_field::RULE,
-    &conflicting_fields::RULE,
-    &invalid_format::RULE,
-    &value_out_of_range::RULE,
-    &access_level_forbids_field::RULE,
-    &missing_context::RULE,
-    &deprecated_field::RULE,
-    &empty_update::RULE,
-    &management_api_limit::RULE,
-    &plaintext_secret::RULE,
-    &insecure_url::RULE,
-    &placeholder_value::RULE,
-    &surrounding_whitespace::RULE,
-    &id_format::RULE,
-    &identifier_format::RULE,
-    &unknown_connection_field::RULE,
-    &invalid_connection_field::RULE,
-    &missing_connection_field::RULE,
-];
+/// Code that the GenAuth connection rules share; not a rule.
+mod connection;
+
+#[cfg(test)]
+mod examples;
+
+/// The annotation by which a field asks for a rule's own assertion: `x-idplint-lint = "<name>"`.
+pub(crate) const LINT_ANNOTATION: &str = "x-idplint-lint";
+
+/// The statement of a rule that `x-idplint-lint` names: a non-empty string must match
+/// `pattern`, and the description says `note`. An empty string is left to the field's own length
+/// rule: one finding, not two.
+pub(crate) fn pattern_lint(
+    field: &Field<'_>,
+    rule: &Rule,
+    pattern: &str,
+    note: &str,
+) -> Option<Statement> {
+    (field.value.as_str() == Some(rule.name)).then(|| {
+        let mut assertion =
+            serde_json::json!({ "if": { "minLength": 1 }, "then": { "pattern": pattern } });
+        assertion["x-idplint-rule"] = serde_json::json!(rule.name);
+        Statement {
+            note: Some(note.to_owned()),
+            assertion: Some(assertion),
+        }
+    })
+}
 
 /// Find a rule by its code (`IDP010`) or its name (`missing-field`), ignoring ASCII case.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
@@ -136,108 +120,25 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     })
 }
 
-/// The assertion and the description sentence of a rule that the schemas attach to a field with
-/// `x-idplint-lint` (see [`crate::schema`]).
-pub(crate) fn schema_assertion(name: &str) -> Option<(serde_json::Value, &'static str)> {
-    let (pattern, note) = if name == id_format::RULE.name {
-        (id_format::PATTERN, id_format::NOTE)
-    } else if name == identifier_format::RULE.name {
-        (identifier_format::PATTERN, identifier_format::NOTE)
-    } else {
-        return None;
-    };
-    // An empty string is left to the field's own length rule: one finding, not two.
-    let assertion = serde_json::json!({ "if": { "minLength": 1 }, "then": { "pattern": pattern } });
-    Some((assertion, note))
+/// What `rule` does.
+pub(crate) fn lint(rule: &Rule) -> Option<&'static Lint> {
+    LINTS.iter().copied().find(|l| std::ptr::eq(l.rule, rule))
 }
 
-/// Run the rules that look at every string of a payload, in one walk.
-pub(crate) fn check_strings<'v, V: View<'v>>(
-    value: V,
-    out: &mut Vec<crate::diagnostic::Diagnostic>,
-) {
-    let top = Field {
-        name: "",
-        secret: false,
-        in_secret: false,
-    };
-    walk_strings(value, &mut Vec::new(), top, out);
-}
-
-/// Where a string is: the keys and indices down to it, written as a JSON Pointer only when a
-/// rule reports it (most strings have no finding).
-#[derive(Clone, Copy)]
-pub(crate) struct Site<'a>(&'a [Step<'a>]);
-
-/// One step down a payload.
-#[derive(Clone, Copy)]
-pub(crate) enum Step<'a> {
-    /// A member of an object.
-    Key(&'a str),
-    /// An item of an array.
-    Index(usize),
-}
-
-impl Site<'_> {
-    /// The JSON Pointer of the string.
-    pub(crate) fn pointer(self) -> String {
-        let mut pointer = String::new();
-        for step in self.0 {
-            match step {
-                Step::Key(k) => crate::pointer::push_token(&mut pointer, k),
-                Step::Index(i) => crate::pointer::push_index(&mut pointer, *i),
-            }
-        }
-        pointer
-    }
-}
-
-/// The member a string belongs to (an array item belongs to the array's member).
-#[derive(Clone, Copy)]
-struct Field<'a> {
-    /// Its key.
-    name: &'a str,
-    /// Whether the key names a secret.
-    secret: bool,
-    /// Whether it, or a member it is inside, is a secret (as [`crate::secrets::is_secret_pointer`]).
-    in_secret: bool,
-}
-
-fn walk_strings<'v, V: View<'v>>(
-    value: V,
-    path: &mut Vec<Step<'v>>,
-    field: Field<'v>,
-    out: &mut Vec<crate::diagnostic::Diagnostic>,
-) {
-    if let Some(s) = value.as_str() {
-        let site = Site(path);
-        plaintext_secret::check_string(site, field.secret, s, out);
-        placeholder_value::check_string(site, field.in_secret, s, out);
-        surrounding_whitespace::check_string(site, field.name, s, out);
-    } else if let Some(items) = value.items() {
-        for (i, item) in items.enumerate() {
-            path.push(Step::Index(i));
-            walk_strings(item, path, field, out);
-            path.pop();
-        }
-    } else if let Some(members) = value.members() {
-        for (k, v) in members {
-            let secret = crate::secrets::is_secret_key(k);
-            let member = Field {
-                name: k,
-                secret,
-                in_secret: field.in_secret || secret,
-            };
-            path.push(Step::Key(k));
-            walk_strings(v, path, member, out);
-            path.pop();
-        }
-    }
+/// The wording of a failure inside the assertion that names the rule `name`.
+pub(crate) fn assertion_report(
+    name: &str,
+) -> Option<fn(&Failure<'_>) -> crate::diagnostic::Diagnostic> {
+    LINTS
+        .iter()
+        .find(|l| l.rule.name == name)
+        .and_then(|l| l.annotation.as_ref()?.report)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule::Severity;
     use std::collections::HashSet;
 
     #[test]
@@ -292,6 +193,31 @@ mod tests {
                 "{} summary ends with a period",
                 r.name
             );
+        }
+    }
+
+    #[test]
+    fn every_rule_says_what_it_does() {
+        assert_eq!(ALL.len(), LINTS.len());
+        for (rule, lint) in ALL.iter().zip(LINTS) {
+            assert!(
+                std::ptr::eq(*rule, lint.rule),
+                "{}: its LINT is another rule's",
+                rule.name
+            );
+            let asserts = lint.annotation.as_ref().is_some_and(|a| a.report.is_some());
+            match &lint.check {
+                Check::Assertion => assert!(asserts, "{}: no assertion to report", rule.name),
+                Check::Step(step) => assert!(!asserts, "{} is reported by {step:?}", rule.name),
+                Check::Schema | Check::Strings(_) | Check::Payload(..) => {}
+            }
+            for hidden in lint.hides {
+                assert!(
+                    !std::ptr::eq(*hidden, lint.rule),
+                    "{} hides itself",
+                    rule.name
+                );
+            }
         }
     }
 

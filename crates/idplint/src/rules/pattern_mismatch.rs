@@ -1,3 +1,4 @@
+use super::{Check, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -11,13 +12,13 @@ declare_rule! {
     /// The API rejects it, or cannot find what it refers to.
     ///
     /// ## Example
-    /// ```json
-    /// { "identity_provider_id": "con_123" }
+    /// ```json kind:auth0.idp.domain
+    /// { "domain": "https://acme.example.com" }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
-    /// { "identity_provider_id": "con_zW1UHutvkVWSWdCC" }
+    /// ```json kind:auth0.idp.domain
+    /// { "domain": "acme.example.com" }
     /// ```
     pub(crate) static RULE = {
         code: "IDP014",
@@ -27,6 +28,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
 
 pub(crate) fn diagnostic(pointer: &str, pattern: &str) -> Diagnostic {
     match crate::payload::describe_pattern(pattern) {

@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Site;
+use super::{Check, Lint, StringSite};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -17,12 +17,12 @@ declare_rule! {
     /// login.
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.update fragment
     /// { "discovery_url": "https://{yourDomain}/.well-known/openid-configuration" }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.update fragment
     /// { "discovery_url": "https://acme.okta.com/.well-known/openid-configuration" }
     /// ```
     pub(crate) static RULE = {
@@ -33,6 +33,15 @@ declare_rule! {
         in_schema: false,
     }
 }
+
+/// A placeholder is the finding; that the value also breaks a Management API limit (it is not
+/// a valid URI, say) is noise.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Strings(check_string),
+    hides: &[&super::management_api_limit::RULE],
+};
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -88,13 +97,8 @@ fn may_hold_placeholder(value: &str) -> bool {
 }
 
 /// Report a placeholder in `value`, unless it is (inside) a secret field.
-pub(crate) fn check_string(
-    site: Site<'_>,
-    in_secret: bool,
-    value: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    if in_secret {
+fn check_string(site: &StringSite<'_>, value: &str, out: &mut Vec<Diagnostic>) {
+    if site.in_secret {
         return; // never quote a secret, even a placeholder one
     }
     if let Some(p) = find(value) {

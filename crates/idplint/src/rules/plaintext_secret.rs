@@ -1,4 +1,4 @@
-use super::Site;
+use super::{Check, Lint, StringSite};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -18,12 +18,12 @@ declare_rule! {
     /// long as the history exists. Rotate it, and have the deploy step substitute it.
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.update fragment
     /// { "options": { "client_id": "abc", "client_secret": "h7Rk2pWx9LmQ4vTs" } }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.update fragment
     /// { "options": { "client_id": "abc", "client_secret": "${OKTA_CLIENT_SECRET}" } }
     /// ```
     pub(crate) static RULE = {
@@ -35,11 +35,18 @@ declare_rule! {
     }
 }
 
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Strings(check_string),
+    hides: &[],
+};
+
 use crate::secrets::is_reference;
 
 /// Report `value` when it belongs to a secret field and is a literal.
-pub(crate) fn check_string(site: Site<'_>, secret: bool, value: &str, out: &mut Vec<Diagnostic>) {
-    if !secret || value.trim().is_empty() || is_reference(value) {
+fn check_string(site: &StringSite<'_>, value: &str, out: &mut Vec<Diagnostic>) {
+    if !site.secret || value.trim().is_empty() || is_reference(value) {
         return;
     }
     let pointer = site.pointer();

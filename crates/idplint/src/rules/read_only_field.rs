@@ -1,3 +1,6 @@
+use serde_json::{Value, json};
+
+use super::{Annotation, Check, Failure, Field, Lint, Statement};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -12,13 +15,13 @@ declare_rule! {
     /// response, or an attempt to change the strategy of an existing identity provider).
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "id": "con_zW1UHutvkVWSWdCC", "is_enabled": false }
     /// ```
     ///
     /// ## Use instead
     /// The id goes in the URL: `PATCH /my-org/identity-providers/con_zW1UHutvkVWSWdCC` with
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "is_enabled": false }
     /// ```
     pub(crate) static RULE = {
@@ -28,6 +31,33 @@ declare_rule! {
         summary: "a read-only field sent where the API does not take it",
         in_schema: true,
     }
+}
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: Some(Annotation {
+        key: "readOnly",
+        keep: false,
+        state,
+        report: Some(report),
+    }),
+    check: Check::Schema,
+    hides: &[],
+};
+
+/// A read-only field of a request body, unless the body already forbids it with a reason
+/// (`not`, see `schema::transforms`), gets an assertion that fails whenever it is sent.
+fn state(field: &Field<'_>) -> Option<Statement> {
+    (field.request && field.value == &Value::Bool(true) && !field.schema.contains_key("not")).then(
+        || Statement {
+            note: None,
+            assertion: Some(json!({"x-idplint-rule": RULE.name, "not": {}})),
+        },
+    )
+}
+
+fn report(failure: &Failure<'_>) -> Diagnostic {
+    diagnostic(failure.pointer, None)
 }
 
 pub(crate) fn diagnostic(pointer: &str, why: Option<&str>) -> Diagnostic {

@@ -1,4 +1,4 @@
-use super::Site;
+use super::{Check, Lint, StringSite};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -12,13 +12,15 @@ declare_rule! {
     /// error.
     ///
     /// ## Example
-    /// ```json
-    /// { "client_id": "a8f3b2e7 " }
+    /// ```json kind:auth0.idp.update strategy:okta
+    /// { "options": { "domain": "acme.okta.com", "client_id": "a8f3b2e7 ",
+    ///                "client_secret": "${OKTA_SECRET}" } }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
-    /// { "client_id": "a8f3b2e7" }
+    /// ```json kind:auth0.idp.update strategy:okta
+    /// { "options": { "domain": "acme.okta.com", "client_id": "a8f3b2e7",
+    ///                "client_secret": "${OKTA_SECRET}" } }
     /// ```
     pub(crate) static RULE = {
         code: "IDP301",
@@ -28,6 +30,13 @@ declare_rule! {
         in_schema: false,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Strings(check_string),
+    hides: &[],
+};
 
 /// Whether a field of this name holds a name, an id, a domain or a URL.
 fn is_identifier_field(field: &str) -> bool {
@@ -57,9 +66,9 @@ fn is_identifier_field(field: &str) -> bool {
             .any(|s| field.ends_with(s))
 }
 
-pub(crate) fn check_string(site: Site<'_>, field: &str, value: &str, out: &mut Vec<Diagnostic>) {
+fn check_string(site: &StringSite<'_>, value: &str, out: &mut Vec<Diagnostic>) {
     let padded = value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace);
-    if !padded || !is_identifier_field(field) {
+    if !padded || !is_identifier_field(site.key) {
         return;
     }
     let where_ = match (

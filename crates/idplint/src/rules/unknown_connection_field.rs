@@ -1,4 +1,8 @@
+use super::{Check, Facts, Kinds, Lint};
 use crate::diagnostic::Diagnostic;
+use crate::payload::genauth::fields;
+use crate::text::nearest_within;
+use crate::view::View;
 use crate::text::field_path;
 
 declare_rule! {
@@ -22,12 +26,18 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json
-    /// { "type": "oidc", "fields": { "issuerUrl": "https://idp.example.com", "clientID": "acme" }, … }
+    /// { "extIdpId": "60b49eb83fd80adb96f26e68", "type": "oidc", "identifier": "acme",
+    ///   "displayName": "Acme",
+    ///   "fields": { "issuerUrl": "https://idp.example.com", "clientId": "acme",
+    ///               "scope": "openid email" } }
     /// ```
     ///
     /// ## Use instead
     /// ```json
-    /// { "type": "oidc", "fields": { "issuerUrl": "https://idp.example.com", "clientId": "acme" }, … }
+    /// { "extIdpId": "60b49eb83fd80adb96f26e68", "type": "oidc", "identifier": "acme",
+    ///   "displayName": "Acme",
+    ///   "fields": { "issuerUrl": "https://idp.example.com", "clientId": "acme",
+    ///               "scopes": "openid email" } }
     /// ```
     pub(crate) static RULE = {
         code: "IDP304",
@@ -38,9 +48,49 @@ declare_rule! {
     }
 }
 
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Payload(Kinds::GenAuthConnections, payload_check!(check)),
+    hides: &[],
+};
+
+/// How close an unknown key must be to a documented one to be called a misspelling, where the
+/// type's keys are not all known. Stricter than for unknown fields, to keep false alarms rare.
+const MISSPELLING: f64 = 0.9;
+
+/// Every documented key of every type, to look up.
+static ALL_KEYS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| fields::all_keys().map(|k| k.name).collect());
+
+fn check<'v, V: View<'v>>(value: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(conn) = super::connection::fields(value) else {
+        return;
+    };
+    for (name, _) in conn.map.members().into_iter().flatten() {
+        match conn.known {
+            Some(t) if t.keys.iter().any(|k| k.name == name) => {}
+            Some(t) if t.complete => {
+                let suggestion = crate::text::nearest(name, t.keys.iter().map(|k| k.name));
+                out.push(diagnostic(&conn.at(name), conn.kind, suggestion));
+            }
+            _ => {
+                // Every type's keys are among all keys: a key of another type is no typo.
+                if ALL_KEYS.contains(name) {
+                    continue;
+                }
+                let all = fields::all_keys().map(|k| k.name);
+                if let Some(s) = nearest_within(name, all, MISSPELLING) {
+                    out.push(diagnostic(&conn.at(name), None, Some(s)));
+                }
+            }
+        }
+    }
+}
+
 /// `pointer` names a key of `fields`; `kind` is the connection type (if known), `suggestion` the
 /// nearest documented key.
-pub(crate) fn diagnostic(
+fn diagnostic(
     pointer: &str,
     kind: Option<&str>,
     suggestion: Option<&str>,

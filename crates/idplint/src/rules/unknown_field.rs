@@ -1,3 +1,4 @@
+use super::{Check, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::{field_path, nearest};
 
@@ -13,12 +14,12 @@ declare_rule! {
     /// field (`show_as_buton`) is a setting you believe you made and did not.
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "displayname": "Acme", "is_enabled": true }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "display_name": "Acme", "is_enabled": true }
     /// ```
     pub(crate) static RULE = {
@@ -29,6 +30,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
 
 /// `key` in the object at `parent` is not one of `known`.
 pub(crate) fn diagnostic<'a>(

@@ -1,3 +1,4 @@
+use super::{Check, Lint, Step};
 declare_rule! {
     /// ## What it does
     /// Reports a payload whose kind (create body, update body, response, …) idplint cannot
@@ -24,6 +25,13 @@ declare_rule! {
         in_schema: false,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Step(Step::ChooseKind),
+    hides: &[],
+};
 
 /// The finding for a payload that fits no row of the detection table.
 pub(crate) fn diagnostic<'v, V: crate::view::View<'v>>(value: V) -> crate::diagnostic::Diagnostic {

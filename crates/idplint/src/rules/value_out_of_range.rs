@@ -1,3 +1,6 @@
+use super::{Check, Lint};
+use jsonschema::error::ValidationErrorKind as K;
+
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -10,12 +13,12 @@ declare_rule! {
     /// The API rejects it.
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.scim-token.create
     /// { "token_lifetime": 600 }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.scim-token.create
     /// { "token_lifetime": 86400 }
     /// ```
     pub(crate) static RULE = {
@@ -27,8 +30,25 @@ declare_rule! {
     }
 }
 
-/// `what` is the broken bound as what the value must do ("be more than 900").
-pub(crate) fn diagnostic(pointer: &str, what: &str) -> Diagnostic {
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
+
+/// The value at `pointer` breaks the bound of `kind`.
+pub(crate) fn diagnostic(pointer: &str, kind: &K) -> Diagnostic {
+    let what = match kind {
+        K::Minimum { limit } => format!("be at least {limit}"),
+        K::Maximum { limit } => format!("be at most {limit}"),
+        K::ExclusiveMinimum { limit } => format!("be more than {limit}"),
+        K::ExclusiveMaximum { limit } => format!("be less than {limit}"),
+        K::MinItems { limit } => format!("have at least {limit} items"),
+        K::MaxItems { limit } => format!("have at most {limit} items"),
+        K::UniqueItems => "have no repeated items".to_owned(),
+        _ => "be as documented".to_owned(),
+    };
     Diagnostic::new(
         &RULE,
         pointer,

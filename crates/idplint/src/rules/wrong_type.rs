@@ -1,3 +1,4 @@
+use super::{Check, Lint};
 use crate::diagnostic::Diagnostic;
 use crate::text::{field_path, type_name};
 use serde_json::Value;
@@ -12,12 +13,12 @@ declare_rule! {
     /// and `client_id: 12345` is a number.
     ///
     /// ## Example
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "is_enabled": "true" }
     /// ```
     ///
     /// ## Use instead
-    /// ```json
+    /// ```json kind:auth0.idp.update
     /// { "is_enabled": true }
     /// ```
     pub(crate) static RULE = {
@@ -28,6 +29,13 @@ declare_rule! {
         in_schema: true,
     }
 }
+
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    annotation: None,
+    check: Check::Schema,
+    hides: &[],
+};
 
 pub(crate) fn diagnostic(pointer: &str, expected: &[&str], got: &Value) -> Diagnostic {
     let expected = expected

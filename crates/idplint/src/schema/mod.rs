@@ -11,14 +11,11 @@
 mod editors;
 pub(crate) mod transforms;
 
-use std::fmt::Write as _;
-
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use crate::payload::auth0::AccessLevel;
-use crate::view::View;
 
 /// The JSON Schema dialect of every published schema.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -116,7 +113,7 @@ pub(crate) fn finish(mut raw: Value, meta: &Meta<'_>) -> Built {
     }
     Built {
         published,
-        access: access_levels(&lint),
+        access: crate::rules::access_level_forbids_field::declared(&lint),
         lint,
     }
 }
@@ -173,21 +170,6 @@ fn strip_lint(lint: &Value, keep_stated: bool) -> Value {
     let mut published = lint.clone();
     strip(&mut published, keep_stated);
     published
-}
-
-/// The top-level fields of a lint schema that declare the access levels that may change them
-/// (`x-idplint-access`), with those levels.
-pub(crate) fn access_levels<'a, V: View<'a>>(lint: V) -> Vec<(String, Vec<AccessLevel>)> {
-    let mut access = Vec::new();
-    if let Some(props) = lint.get("properties").and_then(View::members) {
-        for (name, node) in props {
-            if let Some(levels) = node.get("x-idplint-access").and_then(View::items) {
-                let levels = levels.filter_map(|l| l.as_str()?.parse().ok()).collect();
-                access.push((name.to_owned(), levels));
-            }
-        }
-    }
-    access
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -260,63 +242,7 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
     {
         obj.remove("format");
     }
-    let mut notes: Vec<String> = Vec::new();
-    let mut assertions: Vec<Value> = Vec::new();
-    let access = obj.remove("x-idplint-access");
-    if let Some(Value::Array(levels)) = &access {
-        let levels: Vec<String> = levels
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|l| format!("`{l}`"))
-            .collect();
-        notes.push(format!(
-            "Can be changed when the identity provider's `access_level` is {}.",
-            levels.join(" or ")
-        ));
-    }
-    if let Some(Value::Object(kw)) = obj.remove("x-idplint-warn") {
-        let mut note = format!(
-            "The Auth0 Management API expects it to {}",
-            describe_keywords(&kw)
-        );
-        if let Some(p) = kw.get("pattern").and_then(Value::as_str) {
-            let _ = write!(note, " (pattern `{p}`)");
-        }
-        note.push('.');
-        notes.push(note);
-        let mut a = kw;
-        a.insert(
-            "x-idplint-rule".into(),
-            json!(crate::rules::management_api_limit::RULE.name),
-        );
-        assertions.push(Value::Object(a));
-    }
-    if let Some(Value::String(rule)) = obj.remove("x-idplint-lint") {
-        let (mut assertion, note) = crate::rules::schema_assertion(&rule).unwrap_or_else(|| {
-            panic!("idplint bug: `x-idplint-lint` names no schema rule: {rule}")
-        });
-        notes.push(note.to_owned());
-        assertion["x-idplint-rule"] = Value::String(rule);
-        assertions.push(assertion);
-    }
-    if obj
-        .remove("x-idplint-https")
-        .is_some_and(|v| v == Value::Bool(true))
-    {
-        notes.push("Must use `https://`.".to_owned());
-        assertions.push(json!({
-            "x-idplint-rule": crate::rules::insecure_url::RULE.name,
-            "not": {"pattern": "^[Hh][Tt][Tt][Pp]://"}
-        }));
-    }
-    if obj.get("deprecated") == Some(&Value::Bool(true)) {
-        assertions
-            .push(json!({"x-idplint-rule": crate::rules::deprecated_field::RULE.name, "not": {}}));
-    }
-    if request && obj.get("readOnly") == Some(&Value::Bool(true)) && !obj.contains_key("not") {
-        assertions
-            .push(json!({"x-idplint-rule": crate::rules::read_only_field::RULE.name, "not": {}}));
-    }
+    let (notes, mut assertions, kept) = annotations(obj, request);
     for note in notes {
         append_description(obj, &note);
     }
@@ -324,11 +250,9 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
         // idplint's own markers stay in the lint schema only.
         obj.retain(|k, _| !k.starts_with("x-idplint-"));
     }
-    if mode == Mode::Lint
-        && let Some(access) = access
-    {
-        // The access rule reads it from the lint schema.
-        obj.insert("x-idplint-access".into(), access);
+    if mode == Mode::Lint {
+        // The rules that read their annotation from the lint schema.
+        obj.extend(kept);
     }
     if mode == Mode::Published {
         // The assertions of the rules that the published schemas state, untagged.
@@ -347,6 +271,80 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
             list.extend(assertions);
         }
     }
+}
+
+/// The `x-idplint-*` markers that are schema generation's own, not a rule's: the reason a
+/// field is forbidden (`schema::transforms`), and the rule an assertion reports as.
+const GENERATOR_MARKERS: &[&str] = &["x-idplint-why", "x-idplint-per-variant", "x-idplint-rule"];
+
+/// What the rules of the registry say about a field through their annotations (in registry
+/// order): the sentences for its description, the assertions for the lint schema, and the
+/// annotations the lint schema keeps. Each `x-idplint-*` annotation a rule reads is removed.
+///
+/// # Panics
+/// When a field carries an `x-idplint-*` annotation that no rule reads, or one with a value that
+/// no rule takes (`x-idplint-lint = "no-such-rule"`): a mistake in the payload types, found by
+/// every test that builds the schemas.
+fn annotations(
+    obj: &mut Map<String, Value>,
+    request: bool,
+) -> (Vec<String>, Vec<Value>, Vec<(String, Value)>) {
+    let (mut notes, mut assertions, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+    let mut read: Vec<(&str, bool, bool)> = Vec::new();
+    for lint in crate::rules::LINTS {
+        let Some(annotation) = &lint.annotation else {
+            continue;
+        };
+        let Some(value) = obj.get(annotation.key) else {
+            continue;
+        };
+        let field = crate::rules::Field {
+            value,
+            schema: obj,
+            request,
+        };
+        let statement = (annotation.state)(&field);
+        let stated = statement.is_some();
+        if let Some(statement) = statement {
+            notes.extend(statement.note);
+            if let Some(assertion) = statement.assertion {
+                assert_eq!(
+                    assertion.get("x-idplint-rule").and_then(Value::as_str),
+                    Some(lint.rule.name),
+                    "idplint bug: an assertion of `{}` does not name it",
+                    lint.rule.name
+                );
+                assertions.push(assertion);
+            }
+        }
+        match read.iter_mut().find(|(k, _, _)| *k == annotation.key) {
+            Some(seen) => seen.1 |= stated,
+            None => read.push((annotation.key, stated, annotation.keep)),
+        }
+    }
+    let unknown = obj.keys().find(|k| {
+        k.starts_with("x-idplint-")
+            && !GENERATOR_MARKERS.contains(&k.as_str())
+            && !read.iter().any(|(key, _, _)| key == k)
+    });
+    if let Some(key) = unknown {
+        panic!("idplint bug: no rule reads the annotation `{key}`");
+    }
+    for (key, stated, keep) in read {
+        if !key.starts_with("x-idplint-") {
+            continue;
+        }
+        let value = obj.remove(key);
+        assert!(
+            stated,
+            "idplint bug: no rule takes `{key}` = {}",
+            value.unwrap_or_default()
+        );
+        if let (true, Some(value)) = (keep, value) {
+            kept.push((key.to_owned(), value));
+        }
+    }
+    (notes, assertions, kept)
 }
 
 /// Add a sentence to a schema's description.
@@ -433,42 +431,6 @@ fn strip_null(obj: &mut Map<String, Value>) {
     }
 }
 
-/// Describe JSON Schema keywords as what a value must do: "be at most 255 characters long and
-/// be an absolute URI".
-pub(crate) fn describe_keywords(kw: &Map<String, Value>) -> String {
-    let mut parts = Vec::new();
-    match (
-        kw.get("minLength").and_then(Value::as_u64),
-        kw.get("maxLength").and_then(Value::as_u64),
-    ) {
-        (Some(min), Some(max)) => parts.push(format!("be {min} to {max} characters long")),
-        (Some(1), None) => parts.push("not be empty".to_owned()),
-        (Some(min), None) => parts.push(format!("be at least {min} characters long")),
-        (None, Some(max)) => parts.push(format!("be at most {max} characters long")),
-        (None, None) => {}
-    }
-    if let Some(p) = kw.get("pattern").and_then(Value::as_str) {
-        parts.push(match crate::payload::describe_pattern(p) {
-            Some(words) => format!("be {words}"),
-            None => format!("match `{p}`"),
-        });
-    }
-    if let Some(f) = kw.get("format").and_then(Value::as_str) {
-        parts.push(match f {
-            "uri" => "be an absolute URI".to_owned(),
-            other => format!("be a valid {other}"),
-        });
-    }
-    if let Some(Value::Array(values)) = kw.get("enum") {
-        let names: Vec<String> = values
-            .iter()
-            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-            .collect();
-        parts.push(format!("be one of {}", crate::text::one_of(&names)));
-    }
-    parts.join(" and ")
-}
-
 /// The text of a published schema file: pretty-printed, two-space indent, final newline.
 pub fn to_file_text(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
@@ -482,4 +444,34 @@ fn unwrap_lines(text: &str) -> String {
         .map(|p| p.split('\n').map(str::trim).collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+#[cfg(test)]
+mod annotation_tests {
+    use serde_json::json;
+
+    fn annotate(field: serde_json::Value) -> Vec<String> {
+        let serde_json::Value::Object(mut obj) = field else {
+            panic!("a field's schema is an object");
+        };
+        super::annotations(&mut obj, true).0
+    }
+
+    #[test]
+    fn the_rules_say_what_their_annotations_mean() {
+        let notes = annotate(json!({"type": "string", "x-idplint-https": true}));
+        assert_eq!(notes, ["Must use `https://`."]);
+    }
+
+    #[test]
+    #[should_panic(expected = "no rule reads the annotation `x-idplint-htps`")]
+    fn a_misspelt_annotation_is_a_bug() {
+        annotate(json!({"type": "string", "x-idplint-htps": true}));
+    }
+
+    #[test]
+    #[should_panic(expected = "no rule takes `x-idplint-lint`")]
+    fn an_annotation_for_no_rule_is_a_bug() {
+        annotate(json!({"type": "string", "x-idplint-lint": "no-such-rule"}));
+    }
 }

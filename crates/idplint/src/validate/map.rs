@@ -7,11 +7,10 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::rules::{
-    conflicting_fields, deprecated_field, id_format, identifier_format, insecure_url, invalid_enum,
-    invalid_format, length_out_of_range, management_api_limit, missing_field, pattern_mismatch,
-    read_only_field, unknown_field, value_out_of_range, wrong_type,
+    self, Failure, conflicting_fields, invalid_enum, invalid_format, length_out_of_range,
+    missing_field, pattern_mismatch, read_only_field, unknown_field, value_out_of_range,
+    wrong_type,
 };
-use crate::schema::describe_keywords;
 use crate::source::doc::NodeRef;
 use crate::view::{View, at_pointer};
 
@@ -40,24 +39,17 @@ pub(crate) fn map<'v, V: View<'v>>(
     let instance = || error.instance();
     let node = parent_node(site.schema, schema_path);
 
-    // An assertion tagged with the rule that reports it (in the lint schema only).
-    if let Some(rule) = tagged_rule(site.schema, schema_path) {
-        let property_node = schema_path
-            .rfind("/allOf/")
-            .and_then(|i| at_pointer(site.schema, &schema_path[..i]));
-        let d = match rule {
-            r if r == insecure_url::RULE.name => insecure_url::diagnostic(&pointer),
-            r if r == deprecated_field::RULE.name => deprecated_field::diagnostic(
-                &pointer,
-                property_node.and_then(description).as_deref(),
-            ),
-            r if r == read_only_field::RULE.name => read_only_field::diagnostic(&pointer, None),
-            r if r == id_format::RULE.name => id_format::diagnostic(&pointer),
-            r if r == identifier_format::RULE.name => {
-                identifier_format::diagnostic(&pointer, instance())
-            }
-            _ => management_api_limit::diagnostic(&pointer, &bound_in_words(error.kind())),
+    // An assertion tagged with the rule that made it (in the lint schema only), which words its
+    // failures.
+    if let Some(report) = tagged_rule(site.schema, schema_path).and_then(rules::assertion_report) {
+        let failure = Failure {
+            pointer: &pointer,
+            error,
+            field: schema_path
+                .rfind("/allOf/")
+                .and_then(|i| at_pointer(site.schema, &schema_path[..i])),
         };
+        let d = report(&failure);
         // The published schemas state some of these rules too (`read-only-field`, `insecure-url`).
         let origin = if d.rule.in_schema {
             Origin::Schema
@@ -138,16 +130,13 @@ pub(crate) fn map<'v, V: View<'v>>(
             push(length_out_of_range::too_long(&pointer, *limit, len));
         }
         K::Format { format } => push(invalid_format::diagnostic(&pointer, format)),
-        K::Minimum { .. }
+        kind @ (K::Minimum { .. }
         | K::Maximum { .. }
         | K::ExclusiveMinimum { .. }
         | K::ExclusiveMaximum { .. }
         | K::MinItems { .. }
         | K::MaxItems { .. }
-        | K::UniqueItems => push(value_out_of_range::diagnostic(
-            &pointer,
-            &bound_in_words(error.kind()),
-        )),
+        | K::UniqueItems) => push(value_out_of_range::diagnostic(&pointer, kind)),
         K::Not { schema } => {
             let parent = schema_path
                 .strip_suffix("/not")
@@ -182,8 +171,26 @@ pub(crate) fn map<'v, V: View<'v>>(
             }
         }
         K::FalseSchema => push(unknown_field::not_allowed(&pointer, strategy, None)),
-        // Not produced by idplint's own schemas; kept so that no error is ever lost.
-        _ => push(wrong_type::unexpected_shape(&pointer)),
+        // A value that fits none of the alternatives; the others are not produced by idplint's
+        // own schemas, and are named so that a new kind of error does not compile until it is
+        // mapped.
+        K::AnyOf { .. }
+        | K::OneOfMultipleValid { .. }
+        | K::OneOfNotValid { .. }
+        | K::AdditionalItems { .. }
+        | K::BacktrackLimitExceeded { .. }
+        | K::RegexEngineFailure { .. }
+        | K::Contains
+        | K::ContentEncoding { .. }
+        | K::ContentMediaType { .. }
+        | K::Custom { .. }
+        | K::FromUtf8 { .. }
+        | K::MaxProperties { .. }
+        | K::MinProperties { .. }
+        | K::MultipleOf { .. }
+        | K::PropertyNames { .. }
+        | K::UnevaluatedItems { .. }
+        | K::Referencing(..) => push(wrong_type::unexpected_shape(&pointer)),
     }
 }
 
@@ -237,26 +244,45 @@ fn strategy_near<'v, V: View<'v>>(root: V, pointer: &str) -> Option<String> {
     }
 }
 
-/// The broken bound of a range or size error, in words.
-fn bound_in_words(kind: &K) -> String {
-    let kw = |k: &str, v: Value| {
-        let mut m = serde_json::Map::new();
-        m.insert(k.to_owned(), v);
-        describe_keywords(&m)
-    };
-    match kind {
-        K::MaxLength { limit } => kw("maxLength", (*limit).into()),
-        K::MinLength { limit } => kw("minLength", (*limit).into()),
-        K::Pattern { pattern } => kw("pattern", pattern.clone().into()),
-        K::Format { format } => kw("format", format.clone().into()),
-        K::Enum { options } => kw("enum", (**options).clone()),
-        K::Minimum { limit } => format!("be at least {limit}"),
-        K::Maximum { limit } => format!("be at most {limit}"),
-        K::ExclusiveMinimum { limit } => format!("be more than {limit}"),
-        K::ExclusiveMaximum { limit } => format!("be less than {limit}"),
-        K::MinItems { limit } => format!("have at least {limit} items"),
-        K::MaxItems { limit } => format!("have at most {limit} items"),
-        K::UniqueItems => "have no repeated items".to_owned(),
-        _ => "be as documented".to_owned(),
+#[cfg(test)]
+mod tests {
+    use crate::rules;
+
+    #[test]
+    fn every_assertion_names_a_rule_that_reports_it() {
+        fn tags<'a>(node: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+            match node {
+                serde_json::Value::Object(obj) => {
+                    if let Some(tag) = obj.get("x-idplint-rule").and_then(|t| t.as_str()) {
+                        out.push(tag);
+                    }
+                    obj.values().for_each(|v| tags(v, out));
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| tags(v, out)),
+                _ => {}
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for def in crate::kinds::all_schemas() {
+            let mut found = Vec::new();
+            tags(&def.built().lint, &mut found);
+            for tag in found {
+                assert!(
+                    rules::assertion_report(tag).is_some(),
+                    "{}: `{tag}` reports nothing",
+                    def.id
+                );
+                seen.insert(tag);
+            }
+        }
+        for lint in rules::LINTS {
+            if matches!(lint.check, rules::Check::Assertion) {
+                assert!(
+                    seen.contains(lint.rule.name),
+                    "no schema asserts {}",
+                    lint.rule.name
+                );
+            }
+        }
     }
 }

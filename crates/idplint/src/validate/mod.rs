@@ -1,8 +1,10 @@
 //! Validation of a parsed payload: the schema of its kind, then the semantic rules.
 
-mod connection_fields;
 mod map;
+mod strings;
 mod update;
+
+use std::sync::LazyLock;
 
 use jsonschema::ValidationError;
 use serde_json::Value;
@@ -10,7 +12,7 @@ use serde_json::Value;
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{Api, Kind, SchemaDef, Validation};
-use crate::rules;
+use crate::rules::{self, Check, Facts, Kinds, PayloadCheck};
 use crate::source::doc::NodeRef;
 use crate::view::View;
 
@@ -20,7 +22,8 @@ pub fn validate_value(kind: &Kind, value: &Value, context: &Context) -> Vec<Diag
     validate(kind, value, *context)
 }
 
-/// [`validate_value`], for a payload held either way.
+/// [`validate_value`], for a payload held either way: the schema of its kind, then the rules of
+/// the registry that check whole payloads of that kind, then those that check every string.
 pub(crate) fn validate<'v, V: Instance<'v>>(
     kind: &Kind,
     value: V,
@@ -37,27 +40,67 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
         out.push(d);
     } else {
         match kind.validation {
-            Validation::Plain => run(kind.schema, value, "", None, &mut out),
             Validation::Auth0Update => update::validate(kind, value, context, &mut out),
-            Validation::GenAuthConnection { create } => {
-                run(kind.schema, value, "", None, &mut out);
-                connection_fields::check(value, create, &mut out);
+            _ => run(kind.schema, value, "", None, &mut out),
+        }
+        let facts = Facts {
+            context,
+            access: kind.schema.access(),
+        };
+        for (kinds, check) in PAYLOAD_CHECKS.iter() {
+            if applies(*kinds, kind) {
+                value.run(check, &facts, &mut out);
             }
         }
     }
-    rules::check_strings(value, &mut out);
-    // A placeholder is the finding; that it is also not a valid URI, say, is noise.
-    let placeholders: Vec<String> = out
+    strings::check(value, &mut out);
+    hide_noise(&mut out);
+    out
+}
+
+/// The checks of whole payloads in the registry, in its order.
+static PAYLOAD_CHECKS: LazyLock<Vec<(Kinds, &'static PayloadCheck)>> = LazyLock::new(|| {
+    rules::LINTS
         .iter()
-        .filter(|d| d.rule == &rules::placeholder_value::RULE)
-        .map(|d| d.pointer.clone())
+        .filter_map(|l| match &l.check {
+            Check::Payload(kinds, check) => Some((*kinds, check)),
+            _ => None,
+        })
+        .collect()
+});
+
+/// Whether a rule that checks `kinds` checks `kind`.
+fn applies(kinds: Kinds, kind: &Kind) -> bool {
+    match kinds {
+        Kinds::All => true,
+        Kinds::Auth0Updates => kind.validation == Validation::Auth0Update,
+        Kinds::GenAuthConnections => {
+            matches!(kind.validation, Validation::GenAuthConnection { .. })
+        }
+        Kinds::GenAuthConnectionCreates => {
+            kind.validation == Validation::GenAuthConnection { create: true }
+        }
+    }
+}
+
+/// Drop the findings that a finding of another rule at the same pointer makes noise
+/// ([`rules::Lint::hides`]).
+fn hide_noise(out: &mut Vec<Diagnostic>) {
+    if out.len() < 2 {
+        return;
+    }
+    let hidden: Vec<(&'static crate::rule::Rule, String)> = out
+        .iter()
+        .filter_map(|d| Some((rules::lint(d.rule)?.hides, &d.pointer)))
+        .flat_map(|(hides, pointer)| hides.iter().map(move |r| (*r, pointer.clone())))
         .collect();
-    if !placeholders.is_empty() {
+    if !hidden.is_empty() {
         out.retain(|d| {
-            d.rule != &rules::management_api_limit::RULE || !placeholders.contains(&d.pointer)
+            !hidden
+                .iter()
+                .any(|(r, p)| std::ptr::eq(*r, d.rule) && *p == d.pointer)
         });
     }
-    out
 }
 
 /// A payload that the lint schemas validate: `serde_json`'s value, or a document read straight
@@ -67,6 +110,8 @@ pub(crate) trait Instance<'a>: View<'a> {
     fn is_valid(self, def: &'static SchemaDef) -> bool;
     /// Each error of its validation against `def`'s lint schema.
     fn errors(self, def: &'static SchemaDef, each: &mut dyn FnMut(&ValidationError<'_>));
+    /// Run a rule's check of whole payloads on it.
+    fn run(self, check: &PayloadCheck, facts: &Facts<'_>, out: &mut Vec<Diagnostic>);
 }
 
 impl<'a> Instance<'a> for &'a Value {
@@ -78,6 +123,9 @@ impl<'a> Instance<'a> for &'a Value {
             .iter_errors(self)
             .for_each(|e| each(&e));
     }
+    fn run(self, check: &PayloadCheck, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+        (check.value)(self, facts, out);
+    }
 }
 
 impl<'a> Instance<'a> for NodeRef<'a> {
@@ -88,6 +136,9 @@ impl<'a> Instance<'a> for NodeRef<'a> {
         def.lint_doc_validator()
             .iter_errors(self)
             .for_each(|e| each(&e));
+    }
+    fn run(self, check: &PayloadCheck, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+        (check.doc)(self, facts, out);
     }
 }
 

@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::context::{Context, Strategy};
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::kinds::{Kind, SchemaDef};
-use crate::rules::{access_level_forbids_field, empty_update, missing_context, unknown_field};
+use crate::rules::{missing_context, unknown_field};
 use crate::view::{View, at_pointer};
 
 use super::Instance;
@@ -54,11 +54,6 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
                 }
             }
         }
-    }
-    empty_update::check(value, out);
-    if let (Some(level), Some(members)) = (context.access_level, value.members()) {
-        let keys = members.map(|(k, _)| k);
-        access_level_forbids_field::check(keys, kind.schema.access(), level, out);
     }
 }
 
@@ -111,20 +106,68 @@ fn infer<'v, V: Instance<'v>>(kind: &Kind, value: V, options: V, out: &mut Vec<D
             let rest = findings(Strategy::ALL[0], None);
             out.extend(rest.into_iter().filter(|d| !in_options(d)));
         }
-        [first, others @ ..] => {
-            let names: Vec<&str> = fit.iter().map(|s| s.as_str()).collect();
+        several => {
+            let names: Vec<&str> = several.iter().map(|s| s.as_str()).collect();
             out.push(missing_context::checked_under_all(&names));
-            let others: Vec<Vec<Diagnostic>> = others.iter().map(|s| findings(*s, None)).collect();
-            let same = |a: &Diagnostic, b: &Diagnostic| {
-                a.rule == b.rule && a.pointer == b.pointer && a.message == b.message
-            };
-            out.extend(
-                findings(*first, None)
-                    .into_iter()
-                    .filter(|d| others.iter().all(|o| o.iter().any(|e| same(d, e)))),
-            );
+            let plain: Vec<Vec<Diagnostic>> = several.iter().map(|s| findings(*s, None)).collect();
+            let labelled: Vec<Vec<Diagnostic>> = several
+                .iter()
+                .map(|s| findings(*s, Some(s.as_str())))
+                .collect();
+            out.extend(under_every(&plain, &labelled));
         }
     }
+}
+
+/// What to report when `options` may belong to any of several strategies, given each one's
+/// findings, worded plainly and with its strategy named.
+///
+/// - A finding that every strategy makes, word for word, is reported as it is.
+/// - A finding at the same place and of the same rule under every strategy, but worded for
+///   each (`options.domain` is required for `okta`, `options.tenant_domain` for `waad`), is one
+///   finding that gives each wording.
+/// - When each strategy finds an error but no error is found by all of them, the body is wrong
+///   whichever strategy it has: each strategy's errors are reported, each naming its strategy.
+fn under_every(plain: &[Vec<Diagnostic>], labelled: &[Vec<Diagnostic>]) -> Vec<Diagnostic> {
+    let (Some((first, others)), Some((first_labelled, others_labelled))) =
+        (plain.split_first(), labelled.split_first())
+    else {
+        return Vec::new();
+    };
+    let same = |a: &Diagnostic, b: &Diagnostic| {
+        a.rule == b.rule && a.pointer == b.pointer && a.message == b.message
+    };
+    let same_place = |a: &Diagnostic, b: &Diagnostic| a.rule == b.rule && a.pointer == b.pointer;
+    let mut out: Vec<Diagnostic> = first
+        .iter()
+        .filter(|d| others.iter().all(|o| o.iter().any(|e| same(d, e))))
+        .cloned()
+        .collect();
+    for d in first_labelled {
+        let known = |o: &Diagnostic| same_place(o, d);
+        if out.iter().any(known)
+            || !others_labelled
+                .iter()
+                .all(|o| o.iter().any(|e| same_place(d, e)))
+        {
+            continue;
+        }
+        let mut messages: Vec<&str> = labelled
+            .iter()
+            .flatten()
+            .filter(|e| same_place(d, e))
+            .map(|e| e.message.as_str())
+            .collect();
+        messages.dedup();
+        let mut merged = d.clone();
+        merged.message = messages.join("; ");
+        out.push(merged);
+    }
+    let every_one_errs = plain.iter().all(|f| f.iter().any(Diagnostic::is_error));
+    if every_one_errs && !out.iter().any(Diagnostic::is_error) {
+        out.extend(labelled.iter().flatten().filter(|d| d.is_error()).cloned());
+    }
+    out
 }
 
 /// The keys the options of strategy `s` may have, read from its lint schema.

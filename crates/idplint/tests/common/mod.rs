@@ -1,8 +1,9 @@
 //! The testdata corpus, shared by the test binaries of this crate.
 //!
-//! `testdata/valid/<kind>/*`: payloads with no error. `testdata/invalid/<rule-name>/*`: payloads
-//! with at least one finding of that rule. A file name may carry `@kind=K`, `@strategy=S` and
-//! `@access=L` tokens: the kind (needed outside `valid/`) and the context of an update body.
+//! `testdata/valid/<kind>/*`: payloads with no error, whose kind is detected from their content.
+//! `testdata/invalid/<rule-name>/*`: payloads with at least one finding of that rule. A file name
+//! may carry `@kind=K`, `@strategy=S` and `@access=L` tokens: the kind (a payload that detection
+//! cannot tell, or one outside `valid/`) and the context of an update body.
 
 #![allow(dead_code, clippy::missing_panics_doc)]
 
@@ -71,9 +72,8 @@ pub fn cases() -> Vec<Case> {
                 let stem = file_name
                     .rsplit_once('.')
                     .map_or(file_name.as_str(), |(s, _)| s);
-                let kind_id =
-                    token(stem, "kind").or((group == "valid").then_some(folder_name.as_str()));
-                let kind: Option<&'static Kind> = kind_id.map(|k| {
+                // A valid payload's kind is detected, unless the file name gives it.
+                let kind: Option<&'static Kind> = token(stem, "kind").map(|k| {
                     idplint::find_kind(k)
                         .unwrap_or_else(|| panic!("{file_name}: unknown kind `{k}`"))
                 });

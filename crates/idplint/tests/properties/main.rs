@@ -60,12 +60,17 @@ static SEEDS: LazyLock<Vec<Seed>> = LazyLock::new(|| {
             let value = idplint::source::parse(&text, format, &Limits::default())
                 .value
                 .unwrap_or_else(|| panic!("{}: a valid payload parses", c.name));
+            // A changed payload is checked as the kind of its seed, not as what it now looks like.
+            let kind = idplint::find_kind(&c.folder).expect("a valid payload's folder is a kind");
             Seed {
                 name: c.name,
                 text,
                 format,
                 value,
-                options: c.options,
+                options: Options {
+                    kind: Some(kind),
+                    ..c.options
+                },
             }
         })
         .collect()
