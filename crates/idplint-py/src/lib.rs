@@ -5,6 +5,7 @@
 
 mod args;
 mod convert;
+mod profile;
 mod types;
 
 use std::borrow::Cow;
@@ -145,6 +146,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(kind_ids, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(profile::profile, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("MAX_DEPTH", convert::MAX_DEPTH)?;
     Ok(())
