@@ -127,6 +127,9 @@ fn string(s: &Bound<'_, PyString>) -> Result<Value, Problem> {
 }
 
 fn owned(s: &Bound<'_, PyString>) -> Result<String, Problem> {
+    if let Some(text) = crate::utf8::borrow(s) {
+        return Ok(text.to_owned());
+    }
     match s.to_cow() {
         Ok(text) => Ok(text.into_owned()),
         Err(_) => Err(Problem::syntax(

@@ -7,6 +7,7 @@ mod args;
 mod convert;
 mod profile;
 mod types;
+mod utf8;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -28,6 +29,9 @@ fn as_text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, [u8]>>> {
     let Ok(s) = obj.cast::<PyString>() else {
         return Ok(None);
     };
+    if let Some(text) = utf8::borrow(s) {
+        return Ok(Some(Cow::Borrowed(text.as_bytes())));
+    }
     let bytes = if let Ok(text) = s.to_cow() {
         text.into_owned().into_bytes()
     } else {
@@ -57,12 +61,16 @@ fn check_text(
 #[pyo3(signature = (kind, payload, *, strategy=None, access_level=None))]
 fn validate(
     py: Python<'_>,
-    kind: &str,
+    kind: &Bound<'_, PyString>,
     payload: &Bound<'_, PyAny>,
     strategy: Option<&str>,
     access_level: Option<&str>,
 ) -> PyResult<Vec<Py<Diagnostic>>> {
-    let kind = args::kind(kind)?;
+    // The kind's name read without a copy where the interpreter allows (it is read every call).
+    let kind = match utf8::borrow(kind) {
+        Some(name) => args::kind(name)?,
+        None => args::kind(&kind.to_cow()?)?,
+    };
     let context = args::context(strategy, access_level)?;
     if let Some(text) = as_text(payload)? {
         let options = Options {
@@ -138,6 +146,7 @@ fn rules(py: Python<'_>) -> PyResult<Vec<Py<Rule>>> {
 
 #[pymodule(name = "_idplint")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    utf8::init(m.py());
     m.add_class::<Diagnostic>()?;
     m.add_class::<Report>()?;
     m.add_class::<Rule>()?;

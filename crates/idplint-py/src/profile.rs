@@ -41,7 +41,9 @@ pub fn profile<'py>(
     let value = convert_one()?;
     let start = Instant::now();
     for _ in 0..n {
-        drop(std::hint::black_box(idplint::validate_value(kind, &value, &context)));
+        drop(std::hint::black_box(idplint::validate_value(
+            kind, &value, &context,
+        )));
     }
     let validating = per_call(start);
     let start = Instant::now();
