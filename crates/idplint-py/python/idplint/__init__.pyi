@@ -5,7 +5,22 @@ Authing / GenAuth V3 Management API, with the same rules as the ``idplint`` comm
 Every function checks with the GIL released, so threads check in parallel.
 """
 
-from typing import Any, Literal, Optional, Union
+from typing import Any, Iterable, Literal, Optional, Union, final
+
+__all__ = [
+    "MAX_DEPTH",
+    "Diagnostic",
+    "InvalidPayload",
+    "Report",
+    "Rule",
+    "__version__",
+    "check",
+    "ensure_valid",
+    "kinds",
+    "rules",
+    "schema",
+    "validate",
+]
 
 __version__: str
 
@@ -13,12 +28,13 @@ MAX_DEPTH: int
 """The deepest nesting of Python data that ``validate`` reads; deeper (or cyclic) data is an
 ``invalid-syntax`` finding."""
 
-JSON = Union[dict[str, Any], list[Any], str, int, float, bool, None]
+_JSON = Union[dict[str, Any], list[Any], tuple[Any, ...], str, int, float, bool, None]
 """JSON-compatible Python data: dicts with str keys, lists or tuples, str, int, float, bool and
 None (subclasses too)."""
 
-Severity = Literal["error", "warning"]
+_Severity = Literal["error", "warning"]
 
+@final
 class Diagnostic:
     """One finding. Its message, help and ``repr`` never hold the value of a secret."""
 
@@ -26,7 +42,7 @@ class Diagnostic:
     """The rule's code, such as ``"IDP012"``."""
     rule: str
     """The rule's name, such as ``"wrong-type"``: the name to select or ignore it by."""
-    severity: Severity
+    severity: _Severity
     """``"error"`` or ``"warning"``."""
     message: str
     """What is wrong, in one sentence."""
@@ -43,6 +59,7 @@ class Diagnostic:
     end_column: Optional[int]
     """1-based column of the end (exclusive), in code points."""
 
+@final
 class Report:
     """The result of ``check``."""
 
@@ -61,6 +78,7 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         """The findings of severity ``"warning"``."""
 
+@final
 class Rule:
     """A rule of idplint's registry."""
 
@@ -68,7 +86,7 @@ class Rule:
     """Its code, such as ``"IDP012"``; never reused."""
     name: str
     """Its kebab-case name, such as ``"wrong-type"``."""
-    severity: Severity
+    severity: _Severity
     """Its default severity."""
     summary: str
     """What it checks, in one line."""
@@ -89,12 +107,12 @@ class InvalidPayload(ValueError):
     warnings: list[Diagnostic]
     """The warnings found with them."""
     def __init__(
-        self, kind: str, errors: list[Diagnostic], warnings: list[Diagnostic] = ...
+        self, kind: str, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic] = ()
     ) -> None: ...
 
 def validate(
     kind: str,
-    payload: Union[JSON, bytes],
+    payload: Union[_JSON, bytes],
     *,
     strategy: Optional[str] = None,
     access_level: Optional[str] = None,
@@ -118,7 +136,7 @@ def validate(
 
 def ensure_valid(
     kind: str,
-    payload: Union[JSON, bytes],
+    payload: Union[_JSON, bytes],
     *,
     strategy: Optional[str] = None,
     access_level: Optional[str] = None,
@@ -135,7 +153,7 @@ def check(
     kind: Optional[str] = None,
     strategy: Optional[str] = None,
     access_level: Optional[str] = None,
-    current: Optional[Union[JSON, bytes]] = None,
+    current: Optional[Union[_JSON, bytes]] = None,
 ) -> Report:
     """Check the text of a payload file, as ``idplint check`` does.
 
