@@ -1,5 +1,6 @@
-//! The README's tables of rules, kinds and kind detection are generated from the library; this
-//! keeps them current. `UPDATE_README=1 cargo test --test cli readme` rewrites them.
+//! The README's tables of rules, kinds and kind detection, and its list of the rules that only
+//! idplint checks, are generated from the library; this keeps them current.
+//! `UPDATE_README=1 cargo test --test cli readme` rewrites them.
 
 use std::fmt::Write as _;
 
@@ -13,6 +14,16 @@ fn rules() -> String {
         );
     }
     t
+}
+
+/// The rules that the published schemas do not state (`Rule::in_schema`).
+fn idplint_only() -> String {
+    let names: Vec<String> = idplint::rules::ALL
+        .iter()
+        .filter(|r| !r.in_schema)
+        .map(|r| format!("`{}`", r.name))
+        .collect();
+    format!("{}.\n", names.join(", "))
 }
 
 fn kinds() -> String {
@@ -66,6 +77,11 @@ fn section_is_current(name: &str, expected: &str) {
 #[test]
 fn rule_table_is_current() {
     section_is_current("rules", &rules());
+}
+
+#[test]
+fn idplint_only_rules_are_current() {
+    section_is_current("idplint-only", &idplint_only());
 }
 
 #[test]
