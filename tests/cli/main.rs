@@ -8,6 +8,7 @@ mod config;
 mod discovery;
 mod formats;
 mod hostile;
+mod lookalikes;
 mod other;
 mod readme;
 mod secrets;
