@@ -6,10 +6,10 @@
 mod check;
 mod config;
 mod discovery;
+mod docs;
 mod formats;
 mod hostile;
 mod other;
-mod readme;
 mod secrets;
 mod security;
 mod selection;
