@@ -97,12 +97,13 @@ fn check_examples(page: &Path) -> usize {
     for (i, block) in blocks.iter().enumerate() {
         // The files named above this block, by comments that do not introduce a block.
         for (_, c) in comments.iter().filter(|(at, _)| *at == i) {
-            if let Some(spec) = c.strip_prefix("example-file:") {
-                if let Some((name, path)) = spec.split_once('=') {
-                    let body = std::fs::read_to_string(super::root().join(path.trim()))
-                        .unwrap_or_else(|e| panic!("{}: {}: {e}", page.display(), path.trim()));
-                    files.insert(name.trim(), body);
-                }
+            if let Some((name, path)) = c
+                .strip_prefix("example-file:")
+                .and_then(|spec| spec.split_once('='))
+            {
+                let body = std::fs::read_to_string(super::root().join(path.trim()))
+                    .unwrap_or_else(|e| panic!("{}: {}: {e}", page.display(), path.trim()));
+                files.insert(name.trim(), body);
             }
         }
         let at = format!("{}:{}", page.display(), block.line);
@@ -297,4 +298,20 @@ fn the_readme_keeps_its_two_commands() {
             "cargo test --workspace --locked"
         ]
     );
+}
+
+/// The README and the rules' index say that a rule's page has the text `idplint explain` prints.
+#[test]
+fn each_rule_page_is_what_explain_prints() {
+    for rule in idplint::rules::ALL {
+        let page = read(Path::new(&format!("docs/rules/{}.md", rule.name)));
+        let o = super::idplint(&["explain", rule.name], None);
+        assert_eq!(super::code(&o), 0, "{}", super::stderr(&o));
+        assert!(
+            page.contains(&super::stdout(&o)),
+            "docs/rules/{}.md is not what `idplint explain {}` prints",
+            rule.name,
+            rule.code
+        );
+    }
 }
