@@ -124,6 +124,35 @@ fn sarif_is_valid_against_the_official_schema() {
     assert!(!schema_errors(&validator, &bad).is_empty());
 }
 
+/// Every rule in a log links to its page, `docs/rules/<name>.md`, in the repository that the
+/// workspace's `Cargo.toml` names.
+#[test]
+fn sarif_rules_link_to_their_documentation() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
+    let repository = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("repository = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .expect("the workspace's repository URL");
+    let mut linked = 0;
+    for (case, _, _) in CASES {
+        let log: Value = serde_json::from_str(&run(case, "sarif")).expect("one JSON document");
+        for rule in log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .expect("rules")
+        {
+            let name = rule["name"].as_str().expect("name");
+            assert_eq!(
+                rule["helpUri"].as_str(),
+                Some(format!("{repository}/blob/main/docs/rules/{name}.md").as_str()),
+                "{case}: {name}"
+            );
+            linked += 1;
+        }
+    }
+    assert!(linked >= 5, "only {linked} rules seen");
+}
+
 /// The findings of a case as the JSON format gives them: (path, code, line, column, end line,
 /// end column).
 fn json_findings(case: &str) -> Vec<(String, String, u64, u64, u64, u64)> {

@@ -24,11 +24,11 @@ pub struct SchemaDef {
     /// The generated lint schema's text, when no committed one exists.
     generated_lint: OnceLock<String>,
     lint: OnceLock<Doc<'static>>,
-    published_from_lint: OnceLock<Value>,
+    shape: OnceLock<Value>,
     access: OnceLock<Vec<(String, Vec<AccessLevel>)>>,
     lint_validator: OnceLock<jsonschema::Validator>,
     lint_doc_validator: OnceLock<jsonschema::Validator<Tape>>,
-    published_validator: OnceLock<jsonschema::Validator>,
+    shape_validator: OnceLock<jsonschema::Validator>,
 }
 
 /// The lint schemas committed under `crates/idplint/lint-schemas/`, by schema id (see
@@ -52,11 +52,11 @@ impl SchemaDef {
             built: OnceLock::new(),
             generated_lint: OnceLock::new(),
             lint: OnceLock::new(),
-            published_from_lint: OnceLock::new(),
+            shape: OnceLock::new(),
             access: OnceLock::new(),
             lint_validator: OnceLock::new(),
             lint_doc_validator: OnceLock::new(),
-            published_validator: OnceLock::new(),
+            shape_validator: OnceLock::new(),
         }
     }
 
@@ -121,11 +121,12 @@ impl SchemaDef {
         })
     }
 
-    /// The published schema as a value, made from the lint schema (cheaper than generating it:
-    /// what validation needs of it), without its `$id`.
-    pub(crate) fn published_value(&'static self) -> &'static Value {
-        self.published_from_lint
-            .get_or_init(|| schema::published_from_lint(&self.lint_value()))
+    /// The shape of the payload as a value, made from the lint schema: the published schema
+    /// without the assertions of `read-only-field` and `insecure-url` (see
+    /// [`schema::shape_from_lint`]), and without its `$id`.
+    pub(crate) fn shape_value(&'static self) -> &'static Value {
+        self.shape
+            .get_or_init(|| schema::shape_from_lint(&self.lint_value()))
     }
 
     /// The top-level fields that only some access levels may change, with those levels.
@@ -146,10 +147,10 @@ impl SchemaDef {
             .get_or_init(|| compile(&self.lint_value(), self.id))
     }
 
-    /// The validator of the published schema alone.
-    pub(crate) fn published_validator(&'static self) -> &'static jsonschema::Validator {
-        self.published_validator
-            .get_or_init(|| compile(self.published_value(), self.id))
+    /// The validator of the payload's shape alone ([`SchemaDef::shape_value`]).
+    pub(crate) fn shape_validator(&'static self) -> &'static jsonschema::Validator {
+        self.shape_validator
+            .get_or_init(|| compile(self.shape_value(), self.id))
     }
 }
 
@@ -876,7 +877,7 @@ mod tests {
                 def.id
             );
             assert!(
-                *def.published_value() == published,
+                schema::published_from_lint(&embedded) == published,
                 "{}: the published schema made from the lint one differs",
                 def.id
             );

@@ -1,5 +1,6 @@
 //! The documentation that is generated from the library: one page per rule in `docs/rules/`,
-//! the table of rules, and the tables of kinds and of kind detection. With `UPDATE_DOCS=1` the
+//! the table of rules, the list of the rules only idplint checks, and the tables of kinds and of
+//! kind detection. With `UPDATE_DOCS=1` the
 //! tests rewrite what is stale instead of failing, as `UPDATE_SCHEMAS=1` does for `schemas/`.
 
 use std::fmt::Write as _;
@@ -53,6 +54,16 @@ fn rule_table() -> String {
         );
     }
     t
+}
+
+/// The rules that the published schemas do not state (`Rule::in_schema`).
+fn idplint_only() -> String {
+    let names: Vec<String> = ALL
+        .iter()
+        .filter(|r| !r.in_schema)
+        .map(|r| format!("[`{}`](rules/{}.md)", r.name, r.name))
+        .collect();
+    format!("{}.\n", names.join(", "))
 }
 
 fn kind_table() -> String {
@@ -113,6 +124,11 @@ fn rule_pages_are_fresh() {
 #[test]
 fn rule_table_is_fresh() {
     section_is_fresh("rules/README.md", "rules", &rule_table());
+}
+
+#[test]
+fn idplint_only_rules_are_fresh() {
+    section_is_fresh("schemas.md", "idplint-only", &idplint_only());
 }
 
 #[test]

@@ -318,7 +318,7 @@ fn check(text: &str, format: Format, options: &Options) -> Result<FileReport, Te
         let idplint = !report
             .diagnostics
             .iter()
-            .any(|d| d.is_structural() && d.origin == Origin::Schema);
+            .any(|d| d.is_error() && d.rule.in_schema);
         prop_assert_eq!(
             schema,
             idplint,

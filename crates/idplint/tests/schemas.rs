@@ -98,11 +98,15 @@ fn schemas_are_valid_2020_12_with_standard_keywords_only() {
     }
 }
 
+/// Every field has a description of its own (one that refers to a definition too: editors
+/// replace a property's keywords with its definition's, see the next test).
 fn every_property_is_described(def: &SchemaDef, node: &Value, at: &str) {
-    if let Some(props) = node.get("properties").and_then(Value::as_object) {
-        for (name, sub) in props {
-            let has = sub.get("description").is_some() || sub.get("$ref").is_some();
-            assert!(has, "{}: {at}/properties/{name} has no description", def.id);
+    for keyword in ["properties", "patternProperties"] {
+        if let Some(props) = node.get(keyword).and_then(Value::as_object) {
+            for (name, sub) in props {
+                let has = sub.get("description").is_some() || sub == &Value::Bool(false);
+                assert!(has, "{}: {at}/{keyword}/{name} has no description", def.id);
+            }
         }
     }
     if let Some(obj) = node.as_object() {
@@ -116,6 +120,63 @@ fn every_property_is_described(def: &SchemaDef, node: &Value, at: &str) {
         for (i, v) in list.iter().enumerate() {
             every_property_is_described(def, v, &format!("{at}/{i}"));
         }
+    }
+}
+
+/// VS Code copies a definition's keywords over the schema that refers to it, and shows the first
+/// description among a value's schemas, where in-place subschemas (`allOf`, `anyOf`, `oneOf`,
+/// `if`, `then`, `else`, `not`) come before the field's own. So no definition and no in-place
+/// subschema has a description (their text is a `$comment`), and completion offers no field
+/// that a request forbids (read-only fields are under `patternProperties`).
+#[test]
+fn descriptions_stand_where_editors_show_them() {
+    fn walk(id: &str, node: &Value, at: &str, in_place: bool) {
+        let Some(obj) = node.as_object() else { return };
+        assert!(
+            !(in_place && obj.contains_key("description")),
+            "{id}: {at} has a description that hides the field's own"
+        );
+        if let Some(props) = obj.get("properties").and_then(Value::as_object) {
+            for (name, sub) in props {
+                let read_only = sub["readOnly"] == true;
+                let forbidden = sub["not"] == serde_json::json!({})
+                    || sub["allOf"]
+                        .as_array()
+                        .is_some_and(|a| a.iter().any(|s| s["not"] == serde_json::json!({})));
+                assert!(
+                    !(read_only && forbidden),
+                    "{id}: {at}/properties/{name} is read-only and offered"
+                );
+            }
+        }
+        for (k, v) in obj {
+            let at = format!("{at}/{k}");
+            match k.as_str() {
+                "allOf" | "anyOf" | "oneOf" => {
+                    for (i, sub) in v.as_array().into_iter().flatten().enumerate() {
+                        walk(id, sub, &format!("{at}/{i}"), true);
+                    }
+                }
+                "if" | "then" | "else" | "not" => walk(id, v, &at, true),
+                "$defs" | "dependentSchemas" => {
+                    for (name, sub) in v.as_object().into_iter().flatten() {
+                        walk(id, sub, &format!("{at}/{name}"), true);
+                    }
+                }
+                "properties" | "patternProperties" => {
+                    for (name, sub) in v.as_object().into_iter().flatten() {
+                        walk(id, sub, &format!("{at}/{name}"), false);
+                    }
+                }
+                "items" | "additionalProperties" | "contains" | "propertyNames" => {
+                    walk(id, v, &at, false);
+                }
+                _ => {}
+            }
+        }
+    }
+    for def in kinds::all_schemas() {
+        walk(def.id, def.published(), "", false);
     }
 }
 
@@ -133,8 +194,9 @@ fn update_access_levels_are_stated_in_descriptions() {
     }
 }
 
-/// The structural verdict of idplint (an error that the published schema states too) is the
-/// verdict of the published schema alone, for every payload of the corpus.
+/// The verdict of idplint on the rules that the published schemas state is the verdict of the
+/// published schema alone, for every payload of the corpus: an error of such a rule if and only
+/// if the schema rejects the payload.
 #[test]
 fn schema_and_validator_agree() {
     let mut disagreements = Vec::new();
@@ -163,10 +225,11 @@ fn schema_and_validator_agree() {
             .build(def.published())
             .unwrap();
         let schema_says = validator.is_valid(&value);
+        // An error of a rule that the published schemas state (`Rule::in_schema`).
         let idplint_says = !report
             .diagnostics
             .iter()
-            .any(|d| d.is_structural() && d.origin == idplint::Origin::Schema);
+            .any(|d| d.is_error() && d.rule.in_schema);
         checked += 1;
         if schema_says != idplint_says {
             disagreements.push(format!(

@@ -4,7 +4,7 @@
 //! Columns count Unicode code points (`columnKind`), as in every other format. The log lists the
 //! rules that have results, in code order (as ruff does), so a clean run carries no rule texts:
 //! the short description is the rule's summary, the full one its "What it does" section, and
-//! the help its whole documentation (Markdown).
+//! the help its whole documentation (Markdown), and the help URI its page under `docs/rules/`.
 //! Nothing from the source text is copied into the log: no snippets, so no secret.
 
 use std::fmt::Write as _;
@@ -37,6 +37,7 @@ struct Descriptor {
     name: &'static str,
     short_description: Text,
     full_description: Text,
+    help_uri: String,
     help: Markdown,
     default_configuration: Configuration,
 }
@@ -179,6 +180,7 @@ fn descriptor(rule: &'static Rule) -> Descriptor {
                 .unwrap_or(rule.summary)
                 .replace('\n', " "),
         },
+        help_uri: help_uri(rule),
         help: Markdown {
             text: docs.clone(),
             markdown: docs,
@@ -187,6 +189,15 @@ fn descriptor(rule: &'static Rule) -> Descriptor {
             level: level(rule.default_severity),
         },
     }
+}
+
+/// The rule's documentation page in the repository: `docs/rules/<name>.md`.
+fn help_uri(rule: &Rule) -> String {
+    format!(
+        "{}/blob/main/docs/rules/{}.md",
+        env!("CARGO_PKG_REPOSITORY"),
+        rule.name
+    )
 }
 
 /// The "What it does" section of a rule's documentation, without its heading.

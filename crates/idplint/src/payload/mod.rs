@@ -9,7 +9,8 @@
 //! - `x-idplint-access`: the access levels that may change a field of an update body;
 //! - `x-idplint-warn`: JSON Schema keywords that a source only suggests (the Auth0 Management
 //!   API's limits), checked as `management-api-limit` warnings;
-//! - `x-idplint-https`: a URL that must use `https://` (`insecure-url`);
+//! - `x-idplint-https`: a URL that must use `https://` (`insecure-url`, which the published
+//!   schemas state too);
 //! - `x-idplint-lint`: a rule whose assertion the lint schema attaches to the field (the
 //!   GenAuth `id-format` and `identifier-format` warnings);
 //! - `x-idplint-nullable`: the field may be `null` (otherwise `Option` means "may be absent").

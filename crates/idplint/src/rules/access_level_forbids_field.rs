@@ -34,6 +34,7 @@ declare_rule! {
         name: "access-level-forbids-field",
         default: Error,
         summary: "the update sets a field that the identity provider's access level does not allow",
+        in_schema: false,
     }
 }
 

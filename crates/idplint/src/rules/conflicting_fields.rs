@@ -24,6 +24,7 @@ declare_rule! {
         name: "conflicting-fields",
         default: Error,
         summary: "alternatives sent together",
+        in_schema: true,
     }
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
         name: "deprecated-field",
         default: Warning,
         summary: "a field the API has replaced",
+        in_schema: false,
     }
 }
 

@@ -23,6 +23,7 @@ declare_rule! {
         name: "duplicate-key",
         default: Error,
         summary: "the same key twice in one object",
+        in_schema: false,
     }
 }
 

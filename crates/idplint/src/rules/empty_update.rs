@@ -22,6 +22,7 @@ declare_rule! {
         name: "empty-update",
         default: Warning,
         summary: "an update body that changes nothing",
+        in_schema: false,
     }
 }
 

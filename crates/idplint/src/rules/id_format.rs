@@ -28,6 +28,7 @@ declare_rule! {
         name: "id-format",
         default: Warning,
         summary: "a GenAuth id that is not a 24-hex ObjectId",
+        in_schema: false,
     }
 }
 

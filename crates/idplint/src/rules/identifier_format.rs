@@ -31,6 +31,7 @@ declare_rule! {
         name: "identifier-format",
         default: Warning,
         summary: "a GenAuth connection `identifier` outside `[a-z0-9-]{1,31}`",
+        in_schema: false,
     }
 }
 

@@ -24,6 +24,7 @@ declare_rule! {
         name: "insecure-url",
         default: Error,
         summary: "`http://` where the API requires `https://`",
+        in_schema: true,
     }
 }
 

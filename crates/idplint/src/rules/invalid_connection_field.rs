@@ -28,6 +28,7 @@ declare_rule! {
         name: "invalid-connection-field",
         default: Warning,
         summary: "a value of a GenAuth connection's `fields` with the wrong shape",
+        in_schema: false,
     }
 }
 

@@ -24,6 +24,7 @@ declare_rule! {
         name: "invalid-enum",
         default: Error,
         summary: "a value outside the allowed set; suggests the nearest value",
+        in_schema: true,
     }
 }
 

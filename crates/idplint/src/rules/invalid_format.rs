@@ -23,6 +23,7 @@ declare_rule! {
         name: "invalid-format",
         default: Error,
         summary: "a malformed URI, host name or date-time",
+        in_schema: true,
     }
 }
 

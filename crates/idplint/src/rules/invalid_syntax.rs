@@ -22,5 +22,6 @@ declare_rule! {
         name: "invalid-syntax",
         default: Error,
         summary: "not valid JSON or YAML, or not UTF-8",
+        in_schema: false,
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         name: "legacy-api-version",
         default: Error,
         summary: "an Authing V2 payload, where idplint checks V3",
+        in_schema: true,
     }
 }
 

@@ -24,6 +24,7 @@ declare_rule! {
         name: "length-out-of-range",
         default: Error,
         summary: "a string shorter or longer than allowed (counted in code points)",
+        in_schema: true,
     }
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
         name: "management-api-limit",
         default: Warning,
         summary: "a value outside a limit the Management API sets on the same field",
+        in_schema: false,
     }
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         name: "missing-connection-field",
         default: Warning,
         summary: "a new GenAuth connection without a setting its type needs",
+        in_schema: false,
     }
 }
 

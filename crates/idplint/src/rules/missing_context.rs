@@ -23,5 +23,6 @@ declare_rule! {
         name: "missing-context",
         default: Warning,
         summary: "an update's options cannot be checked without the strategy",
+        in_schema: false,
     }
 }

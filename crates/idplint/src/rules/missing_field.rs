@@ -26,6 +26,7 @@ declare_rule! {
         name: "missing-field",
         default: Error,
         summary: "a required field is absent",
+        in_schema: true,
     }
 }
 

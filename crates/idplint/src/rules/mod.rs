@@ -1,9 +1,10 @@
 //! The rule registry: the one list of every rule idplint has.
 //!
 //! A rule is declared once, in its own file, with `declare_rule!`: a doc comment (what it
-//! checks, why, an invalid example, a valid example), a code, a kebab-case name and a default
-//! severity. Registering it is one line in [`ALL`]. `idplint rules` and `idplint explain` read
-//! this registry, and a test checks that every rule has docs and test payloads.
+//! checks, why, an invalid example, a valid example), a code, a kebab-case name, a default
+//! severity and whether the published schemas state it. Registering it is one line in [`ALL`].
+//! `idplint rules` and `idplint explain` read this registry, and a test checks that every rule
+//! has docs and test payloads.
 
 use crate::diagnostic::Severity;
 use crate::view::View;
@@ -21,6 +22,10 @@ pub struct Rule {
     pub summary: &'static str,
     /// The documentation, in Markdown: what it does, why, an example, what to use instead.
     pub docs: &'static str,
+    /// Whether the published schemas state the rule: the published schema of the kind rejects
+    /// every payload that the rule reports an error in, so any JSON Schema validator (and an
+    /// editor) finds it too. A rule that is not stated is idplint's alone.
+    pub in_schema: bool,
     /// Where it is declared.
     pub file: &'static str,
 }
@@ -37,7 +42,8 @@ impl Rule {
     }
 }
 
-/// Declare a rule: `declare_rule! { /// docs … pub(crate) static NAME = { code, name, severity, summary } }`.
+/// Declare a rule: `declare_rule! { /// docs … pub(crate) static NAME = { code, name, severity,
+/// summary, in_schema } }`.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
@@ -45,7 +51,8 @@ macro_rules! declare_rule {
             code: $code:literal,
             name: $name:literal,
             default: $severity:ident,
-            summary: $summary:literal $(,)?
+            summary: $summary:literal,
+            in_schema: $in_schema:literal $(,)?
         }
     ) => {
         $(#[doc = $doc])+
@@ -55,6 +62,7 @@ macro_rules! declare_rule {
             default_severity: $crate::diagnostic::Severity::$severity,
             summary: $summary,
             docs: concat!($($doc, "\n"),+),
+            in_schema: $in_schema,
             file: file!(),
         };
     };
@@ -243,6 +251,12 @@ mod tests {
             assert!(
                 r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{}",
+                r.name
+            );
+            // A schema that stated a warning would reject payloads that pass.
+            assert!(
+                !r.in_schema || r.default_severity == Severity::Error,
+                "{} is a warning the schemas state",
                 r.name
             );
             assert!(

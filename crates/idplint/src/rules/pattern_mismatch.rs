@@ -24,6 +24,7 @@ declare_rule! {
         name: "pattern-mismatch",
         default: Error,
         summary: "a string that does not match the pattern the API sets",
+        in_schema: true,
     }
 }
 

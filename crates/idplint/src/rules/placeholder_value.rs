@@ -30,6 +30,7 @@ declare_rule! {
         name: "placeholder-value",
         default: Warning,
         summary: "a documentation placeholder left in a value",
+        in_schema: false,
     }
 }
 

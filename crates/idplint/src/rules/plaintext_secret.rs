@@ -28,6 +28,7 @@ declare_rule! {
         name: "plaintext-secret",
         default: Warning,
         summary: "a literal secret in a file",
+        in_schema: false,
     }
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
         name: "read-only-field",
         default: Error,
         summary: "a read-only field sent where the API does not take it",
+        in_schema: true,
     }
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
         name: "surrounding-whitespace",
         default: Warning,
         summary: "leading or trailing white space in a name, id, domain or URL",
+        in_schema: false,
     }
 }
 

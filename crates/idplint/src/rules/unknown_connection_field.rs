@@ -34,6 +34,7 @@ declare_rule! {
         name: "unknown-connection-field",
         default: Warning,
         summary: "a key of a GenAuth connection's `fields` that no source documents for its type",
+        in_schema: false,
     }
 }
 

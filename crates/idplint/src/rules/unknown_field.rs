@@ -26,6 +26,7 @@ declare_rule! {
         name: "unknown-field",
         default: Error,
         summary: "a field the API does not accept; suggests the nearest known name",
+        in_schema: true,
     }
 }
 

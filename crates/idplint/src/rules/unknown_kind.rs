@@ -21,6 +21,7 @@ declare_rule! {
         name: "unknown-kind",
         default: Error,
         summary: "the payload kind cannot be determined",
+        in_schema: false,
     }
 }
 

@@ -23,6 +23,7 @@ declare_rule! {
         name: "value-out-of-range",
         default: Error,
         summary: "a number outside the allowed range, or a list of the wrong size",
+        in_schema: true,
     }
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
         name: "wrong-type",
         default: Error,
         summary: "a value of the wrong JSON type",
+        in_schema: true,
     }
 }
 

@@ -4,8 +4,11 @@
 //! Both come from one walk over the schema that schemars generates. idplint's own annotations
 //! (`x-idplint-*`, see [`crate::payload`]) are turned into plain descriptions in the published
 //! schema, which uses standard keywords only, and into tagged assertions in the lint schema,
-//! where `x-idplint-rule` names the rule that reports a failure inside it.
+//! where `x-idplint-rule` names the rule that reports a failure inside it. The assertions of
+//! the rules that the published schemas state ([`crate::rules::Rule::in_schema`]) are published
+//! too, untagged. The published form is then prepared for editors (`editors`).
 
+mod editors;
 pub(crate) mod transforms;
 
 use std::fmt::Write as _;
@@ -52,7 +55,9 @@ const STANDARD_FORMATS: &[&str] = &[
 pub struct Built {
     /// The schema as published: standard keywords only.
     pub published: Value,
-    /// The published schema plus idplint's tagged advisory assertions.
+    /// The schema that validation compiles: the generated schema with each assertion of idplint's
+    /// own tagged with its rule (`x-idplint-rule`), those that the published one leaves out
+    /// included, and not prepared for editors.
     pub lint: Value,
     /// For update bodies: each top-level field and the access levels that may change it.
     pub access: Vec<(String, Vec<AccessLevel>)>,
@@ -100,6 +105,7 @@ pub(crate) fn finish(mut raw: Value, meta: &Meta<'_>) -> Built {
     }
     let mut published = raw.clone();
     walk(&mut published, Mode::Published, meta.request);
+    editors::prepare(&mut published);
     let mut lint = raw;
     walk(&mut lint, Mode::Lint, meta.request);
     // The lint form is idplint's own and is never referred to by URI. Without an `$id`, compiling
@@ -115,27 +121,57 @@ pub(crate) fn finish(mut raw: Value, meta: &Meta<'_>) -> Built {
     }
 }
 
-/// A lint schema without idplint's tagged assertions and `x-idplint-` markers: the published
-/// schema without its `$id`, as a value (the order of keys aside), made without generating it.
+/// The published schema made from a lint schema, without generating it: the lint schema
+/// without the `x-idplint-` markers and the assertions of rules that the published schemas do
+/// not state ([`crate::rules::Rule::in_schema`]), prepared for editors. It equals the published
+/// schema without its `$id`, the order of keys aside (a test checks it).
+#[cfg(test)]
 pub(crate) fn published_from_lint(lint: &Value) -> Value {
-    fn strip(node: &mut Value) {
+    let mut published = strip_lint(lint, true);
+    editors::prepare(&mut published);
+    published
+}
+
+/// The shape of a payload: a lint schema without any of idplint's tagged assertions, as the
+/// published schema was before it stated `read-only-field` and `insecure-url`. Inferring an
+/// update's strategy from its `options` reads it, so that an `http://` URL does not make the
+/// options fit no strategy.
+pub(crate) fn shape_from_lint(lint: &Value) -> Value {
+    strip_lint(lint, false)
+}
+
+/// Whether an assertion of the lint schema is published: it names no rule, or a rule that the
+/// published schemas state.
+fn is_published(assertion: &Value) -> bool {
+    assertion
+        .get("x-idplint-rule")
+        .and_then(Value::as_str)
+        .is_none_or(|rule| crate::rules::find(rule).is_some_and(|r| r.in_schema))
+}
+
+/// A lint schema without `x-idplint-` markers, and without the tagged assertions (but those of
+/// stated rules when `keep_stated`).
+fn strip_lint(lint: &Value, keep_stated: bool) -> Value {
+    fn strip(node: &mut Value, keep_stated: bool) {
         match node {
             Value::Object(obj) => {
                 obj.retain(|k, _| !k.starts_with("x-idplint-"));
                 if let Some(Value::Array(all)) = obj.get_mut("allOf") {
-                    all.retain(|a| a.get("x-idplint-rule").is_none());
+                    all.retain(|a| {
+                        a.get("x-idplint-rule").is_none() || (keep_stated && is_published(a))
+                    });
                     if all.is_empty() {
                         obj.remove("allOf");
                     }
                 }
-                obj.values_mut().for_each(strip);
+                obj.values_mut().for_each(|v| strip(v, keep_stated));
             }
-            Value::Array(items) => items.iter_mut().for_each(strip),
+            Value::Array(items) => items.iter_mut().for_each(|v| strip(v, keep_stated)),
             _ => {}
         }
     }
     let mut published = lint.clone();
-    strip(&mut published);
+    strip(&mut published, keep_stated);
     published
 }
 
@@ -294,7 +330,16 @@ fn own_keywords(obj: &mut Map<String, Value>, mode: Mode, request: bool) {
         // The access rule reads it from the lint schema.
         obj.insert("x-idplint-access".into(), access);
     }
-    if mode == Mode::Lint && !assertions.is_empty() {
+    if mode == Mode::Published {
+        // The assertions of the rules that the published schemas state, untagged.
+        assertions.retain(is_published);
+        for a in &mut assertions {
+            if let Some(a) = a.as_object_mut() {
+                a.shift_remove("x-idplint-rule");
+            }
+        }
+    }
+    if !assertions.is_empty() {
         let all_of = obj
             .entry("allOf")
             .or_insert_with(|| Value::Array(Vec::new()));

@@ -40,7 +40,7 @@ pub(crate) fn map<'v, V: View<'v>>(
     let instance = || error.instance();
     let node = parent_node(site.schema, schema_path);
 
-    // An assertion that only idplint makes: the rule is named on the assertion.
+    // An assertion tagged with the rule that reports it (in the lint schema only).
     if let Some(rule) = tagged_rule(site.schema, schema_path) {
         let property_node = schema_path
             .rfind("/allOf/")
@@ -58,7 +58,13 @@ pub(crate) fn map<'v, V: View<'v>>(
             }
             _ => management_api_limit::diagnostic(&pointer, &bound_in_words(error.kind())),
         };
-        out.push(d.with_origin(Origin::Lint));
+        // The published schemas state some of these rules too (`read-only-field`, `insecure-url`).
+        let origin = if d.rule.in_schema {
+            Origin::Schema
+        } else {
+            Origin::Lint
+        };
+        out.push(d.with_origin(origin));
         return;
     }
 

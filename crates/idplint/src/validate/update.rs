@@ -42,7 +42,7 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
             let probe = json!({ "options": options.to_value().into_owned() });
             let fits: Vec<Strategy> = Strategy::ALL
                 .into_iter()
-                .filter(|s| schema_for(*s).published_validator().is_valid(&probe))
+                .filter(|s| schema_for(*s).shape_validator().is_valid(&probe))
                 .collect();
             match fits.as_slice() {
                 [one] => super::run(schema_for(*one), value, "", Some(one.as_str()), out),
@@ -92,7 +92,7 @@ fn closest<'v, V: View<'v>>(options: V) -> Strategy {
         .unwrap_or_default();
     let mut best = (i64::MIN, Strategy::Oidc);
     for s in Strategy::ALL {
-        let schema = schema_for(s).published_value();
+        let schema = schema_for(s).shape_value();
         let Some(def) = schema
             .pointer("/properties/options/$ref")
             .and_then(Value::as_str)
