@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod config;
+mod current;
 pub mod document;
 mod input;
 mod limits;

@@ -84,8 +84,7 @@ impl SourceCode for SourceView {
 struct WithSource<'a> {
     diagnostic: &'a Diagnostic,
     source: &'a SourceView,
-    /// The help text shown: the finding's, or the same already broken into lines (see
-    /// [`HelpLines::get`]).
+    /// The help text shown.
     help: Option<&'a str>,
 }
 
@@ -199,17 +198,7 @@ fn render_wrapping(
 struct Handlers {
     wrapping: GraphicalReportHandler,
     plain: GraphicalReportHandler,
-    /// Help texts broken into lines.
-    help_lines: HelpLines,
 }
-
-/// Help texts as the wrapping handler would break them into lines (see [`HelpLines::get`]), by
-/// the help text: most findings of a run share a few dozen help texts.
-#[derive(Default)]
-struct HelpLines(std::collections::HashMap<String, String>);
-
-/// How many help texts [`Handlers`] keeps broken into lines; past this, it starts again.
-const HELP_LINES_KEPT: usize = 512;
 
 thread_local! {
     static HANDLERS: std::cell::RefCell<Option<(Style, Handlers)>> =
@@ -225,54 +214,17 @@ impl Handlers {
             (false, false) => GraphicalTheme::none(),
         };
         // Lines break at spaces (and words at hyphens when they must): the Unicode line-breaking
-        // algorithm, miette's default, cost half of all rendering time, and idplint's messages are
-        // English, for which both break at the same places (every snapshot is unchanged).
+        // algorithm, miette's default, costs more (bench/PROFILE.md, part B), and idplint's
+        // messages are English, for which both break at the same places (every snapshot is
+        // unchanged).
         let wrapping = GraphicalReportHandler::new_themed(theme)
             .with_width(style.width)
             .with_links(false)
             .with_word_separator(textwrap::WordSeparator::AsciiSpace);
-        // A finding whose texts are short lines needs no wrapping, and costs a third less to
-        // render without it (the same output: see `fits`).
+        // A finding whose texts are short lines needs no wrapping, and costs less to render
+        // without it (the same output: see `fits`; bench/PROFILE.md, part B).
         let plain = wrapping.clone().with_wrap_lines(false);
-        Handlers {
-            wrapping,
-            plain,
-            help_lines: HelpLines::default(),
-        }
-    }
-}
-
-impl HelpLines {
-    /// `help` broken into lines as the wrapping handler breaks it (textwrap with the options
-    /// miette's footer uses), without the indents that miette puts back: given to the plain
-    /// handler, it renders the same. `None` for a text that is not one line of ASCII without
-    /// white space at its ends, or whose lines textwrap does not begin with the indents.
-    fn get(&mut self, help: &str, width: usize) -> Option<&str> {
-        if help.is_empty() || !one_line(help) {
-            return None;
-        }
-        if !self.0.contains_key(help) {
-            // The footer's options (`render_footer` in miette's graphical handler).
-            let (first, rest) = ("  help: ", "        ");
-            let options = textwrap::Options::new(width.saturating_sub(2))
-                .initial_indent(first)
-                .subsequent_indent(rest)
-                .break_words(true)
-                .word_separator(textwrap::WordSeparator::AsciiSpace);
-            let mut lines = String::with_capacity(help.len() + 8);
-            for (i, line) in textwrap::wrap(help, options).iter().enumerate() {
-                let text = line.strip_prefix(if i == 0 { first } else { rest })?;
-                if i > 0 {
-                    lines.push('\n');
-                }
-                lines.push_str(text);
-            }
-            if self.0.len() >= HELP_LINES_KEPT {
-                self.0.clear();
-            }
-            self.0.insert(help.to_owned(), lines);
-        }
-        self.0.get(help).map(String::as_str)
+        Handlers { wrapping, plain }
     }
 }
 
@@ -280,7 +232,7 @@ fn render_each(
     report: &FileReport,
     view: &SourceView,
     style: Style,
-    handlers: &mut Handlers,
+    handlers: &Handlers,
     always_wrap: bool,
 ) -> String {
     let mut out = String::new();
@@ -288,8 +240,7 @@ fn render_each(
         if !out.is_empty() {
             out.push('\n');
         }
-        // The plain handler when the message is one short line and the help text is one too,
-        // or can be broken into lines beforehand (most help texts are longer than a line).
+        // The plain handler when the message and the help text are short lines.
         let help = d.help.as_deref();
         let shown = if always_wrap || !fits(&d.message, style.width) {
             None
@@ -297,7 +248,7 @@ fn render_each(
             match help {
                 None => Some(None),
                 Some(h) if fits(h, style.width) => Some(Some(h)),
-                Some(h) => handlers.help_lines.get(h, style.width).map(Some),
+                Some(_) => None,
             }
         };
         let (handler, help) = match shown {
@@ -426,11 +377,6 @@ mod tests {
                 }
             }
         }
-        // The help texts were broken into lines beforehand and kept, once each.
-        HANDLERS.with_borrow(|h| {
-            let kept = h.as_ref().map_or(0, |(_, h)| h.help_lines.0.len());
-            assert!((150..=HELP_LINES_KEPT).contains(&kept), "{kept}");
-        });
     }
 
     #[test]

@@ -9,10 +9,11 @@ use idplint::render::Style;
 use idplint::source::{Format as Syntax, Limits};
 use idplint::{Context, Options};
 
-use super::tool_error;
+use super::{report, tool_error};
 use crate::args::{CheckArgs, Format};
 use crate::config::{self, Config, ConfigError};
-use crate::input::{self, Input};
+use crate::current;
+use crate::input::{self, Input, Problem};
 use crate::output::{self, Totals};
 use crate::parallel::{Producer, in_order};
 use crate::selection::{Levels, RuleSettings};
@@ -35,10 +36,12 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         [one] if one.as_os_str() != "-" && one.is_dir() => Some(one.as_path()),
         _ => None,
     };
-    let (inputs, listing_failed) = match tree {
-        Some(_) => (Vec::new(), false),
+    let (inputs, listing_problems) = match tree {
+        Some(_) => (Vec::new(), Vec::new()),
         None => input::discover(&args.paths, &args.stdin_filename),
     };
+    listing_problems.iter().for_each(report);
+    let listing_failed = listing_problems.iter().any(Problem::is_error);
     let walk_failed = AtomicBool::new(false);
     let color = args.format == Format::Human
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -60,7 +63,14 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     let (expected, produce): (Option<usize>, Producer<'_, Input>) = match tree {
         Some(dir) => (
             None,
-            Box::new(|emit| walk_failed.store(!input::walk_sorted(dir, emit), Ordering::Relaxed)),
+            Box::new(|emit| {
+                input::walk_sorted(dir, emit, &mut |problem| {
+                    report(&problem);
+                    if problem.is_error() {
+                        walk_failed.store(true, Ordering::Relaxed);
+                    }
+                });
+            }),
         ),
         None => (
             Some(inputs.len()),
@@ -187,9 +197,11 @@ impl Plan {
         let config = if args.no_config {
             None
         } else if let Some(path) = &args.config {
-            Some(Config::load(path, &path.display().to_string(), &cwd)?)
+            let shown = path.display().to_string();
+            Some(Config::load(path, &shown, &cwd, &current::load)?)
         } else if let Some(path) = config::find(&cwd) {
-            Some(Config::load(&path, &shown_from(&cwd, &path), &cwd)?)
+            let shown = shown_from(&cwd, &path);
+            Some(Config::load(&path, &shown, &cwd, &current::load)?)
         } else {
             None
         };
@@ -275,9 +287,8 @@ fn cli_options(args: &CheckArgs) -> Result<Options, String> {
         access_level: args.access_level.as_deref().map(str::parse).transpose()?,
     };
     let limits = args.limits().apply(Limits::default());
-    if let Some(current) = &args.current {
-        let from_file =
-            input::load_current(current, &limits).map_err(|e| format!("--current {e}"))?;
+    if let Some(saved) = &args.current {
+        let from_file = current::load(saved, &limits).map_err(|e| format!("--current {e}"))?;
         context = context.or(from_file);
     }
     Ok(Options {

@@ -8,6 +8,7 @@ mod rules;
 mod schema;
 
 use crate::args::{Cli, Command};
+use crate::input::Problem;
 
 /// Run a command; returns the exit status.
 pub(crate) fn run(cli: Cli) -> u8 {
@@ -18,6 +19,14 @@ pub(crate) fn run(cli: Cli) -> u8 {
         Command::Explain(args) => explain::run(&args),
         Command::Kinds => kinds::run(),
         Command::Completions(args) => completions::run(&args),
+    }
+}
+
+/// Print what went wrong while the files to check were found (not a finding) to stderr.
+pub(crate) fn report(problem: &Problem) {
+    match problem {
+        Problem::Error(message) => tool_error(message),
+        Problem::Warning(message) => tool_warning(message),
     }
 }
 

@@ -1,3 +1,5 @@
+use idplint::{AccessLevel, Strategy};
+
 use super::*;
 
 /// A temporary folder that holds one config file, removed on drop.
@@ -13,7 +15,13 @@ impl Temp {
     }
 
     fn load(&self) -> Result<Config, String> {
-        Config::load(&self.0.join(FILE_NAME), FILE_NAME, &self.0).map_err(|e| e.0)
+        Config::load(
+            &self.0.join(FILE_NAME),
+            FILE_NAME,
+            &self.0,
+            &crate::current::load,
+        )
+        .map_err(|e| e.0)
     }
 }
 
@@ -233,28 +241,6 @@ fn limits_are_read_over_the_defaults() {
 }
 
 #[test]
-fn a_glob_is_tried_only_on_paths_under_its_literal_folders() {
-    for (pattern, folders) in [
-        ("auth0/updates/*.json", "auth0/updates"),
-        ("auth0/updates/one.json", "auth0/updates"),
-        ("a/**", "a"),
-        ("a/b*/c.json", "a"),
-        ("a/{b,c}/d.json", "a"),
-        ("a\\*/b.json", ""),
-        ("*.json", ""),
-        ("**/x.json", ""),
-        ("one.json", ""),
-    ] {
-        assert_eq!(literal_folders(pattern), folders, "{pattern}");
-    }
-    assert!(may_match(b"a/b", Path::new("a/b/c.json")));
-    assert!(may_match(b"a/b", Path::new("a/b")));
-    assert!(!may_match(b"a/b", Path::new("a/bc/d.json")));
-    assert!(!may_match(b"a/b", Path::new("x/a/b/c.json")));
-    assert!(may_match(b"", Path::new("anything.json")));
-}
-
-#[test]
 fn globs_match_as_globset_does_whichever_is_compiled_first() {
     // `**` and `{…}` after a literal folder, a literal file, and an entry with two globs.
     let t = Temp::new(
@@ -308,57 +294,45 @@ fn a_glob_too_large_to_compile_is_a_config_error() {
 }
 
 #[test]
-fn simple_globs_match_as_globset_does() {
-    let patterns = [
-        "auth0/updates/*.json",
-        "*.json",
-        "*",
-        "a/*",
-        "a/*/c.json",
-        "a*b*c.json",
-        "*.y*ml",
-        "a/b.json",
-        "x*",
-        "*x*y*",
-        "a.*.json",
-        "**/x.json",
-        "a/[bc].json",
-    ];
-    let paths = [
-        "auth0/updates/one.json",
-        "auth0/updates/.json",
-        "auth0/updates/deep/one.json",
-        "auth0/one.json",
-        "one.json",
-        ".hidden.json",
-        "a/b",
-        "a/b/c.json",
-        "a/b/d/c.json",
-        "abc.json",
-        "aXbYc.json",
-        "acb.json",
-        "a.yaml",
-        "a.yml",
-        "a.b.json",
-        "x/y",
-        "xy",
-        "axbyc",
-        "a/b.json",
-        "a/c.json",
-        "x.json",
-    ];
-    for pattern in patterns {
-        let regex = glob(pattern).unwrap().compile_matcher();
-        for path in paths {
-            if is_simple(pattern) {
-                assert_eq!(
-                    simple_match(pattern.as_bytes(), path.as_bytes()),
-                    regex.is_match(path),
-                    "{pattern} on {path}"
-                );
-            }
+fn parsing_reads_no_file_and_reads_current_payloads_through_the_callers_loader() {
+    let text = "[limits]\nmax-file-size = 100\n\n[[files]]\nglob = \"a/*.json\"\ncurrent = \"saved/idp.json\"\nstrategy = \"oidc\"\n\n[[files]]\nglob = \"b/*.json\"\ncurrent = \"other.json\"\n";
+    let dir = PathBuf::from("/nowhere/project");
+    let asked = std::cell::RefCell::new(Vec::new());
+    let loader = |path: &Path, limits: &Limits| {
+        asked
+            .borrow_mut()
+            .push((path.to_path_buf(), limits.max_file_size));
+        if path.ends_with("other.json") {
+            Err(format!("{}: not valid JSON or YAML: x", path.display()))
+        } else {
+            Ok(Context {
+                strategy: Some(Strategy::Samlp),
+                access_level: Some(AccessLevel::Full),
+            })
         }
-    }
-    assert!(!is_simple("**/x.json") && !is_simple("a/[bc].json") && !is_simple("a//b"));
-    assert!(is_simple("auth0/updates/*.json") && is_simple("a*b*c.json"));
+    };
+    let e = Config::parse(text, FILE_NAME, dir.clone(), &loader).unwrap_err();
+    // In the order of the file, with the config's limits; the error names the file as written.
+    assert_eq!(
+        *asked.borrow(),
+        [
+            (dir.join("saved/idp.json"), 100),
+            (dir.join("other.json"), 100)
+        ]
+    );
+    assert_eq!(
+        e.0.lines().next(),
+        Some("idplint.toml:11:11: error: `current`: other.json: not valid JSON or YAML: x")
+    );
+    // The file's own values win over the saved context's.
+    let config = Config::parse(
+        &text[..text.rfind("\n\n").unwrap()],
+        FILE_NAME,
+        dir,
+        &loader,
+    )
+    .unwrap();
+    let entry = config.file_entry(Path::new("a/x.json")).unwrap();
+    assert_eq!(entry.context.strategy, Some(Strategy::Oidc));
+    assert_eq!(entry.context.access_level, Some(AccessLevel::Full));
 }
