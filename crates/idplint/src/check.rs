@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Origin};
-use crate::kinds::{self, Kind};
-use crate::rules::{duplicate_key, invalid_syntax, unknown_kind};
-use crate::source::doc::Doc;
-use crate::source::{self, Format, Limits, SpanIndex, SyntaxProblemKind};
-use crate::validate::Instance;
+use crate::kinds::Kind;
+use crate::parsed::ParsedPayload;
+use crate::pointer::Span;
+use crate::rules::{duplicate_key, invalid_syntax};
+use crate::source::{Format, Limits, SpanIndex, SyntaxProblemKind};
 
 /// How to check a file.
 #[derive(Debug, Clone, Default)]
@@ -117,7 +117,7 @@ fn shown_text(bytes: &[u8]) -> String {
     text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned()
 }
 
-fn syntax_error(span: source::Span, message: &str, help: Option<&str>) -> Diagnostic {
+fn syntax_error(span: Span, message: &str, help: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(&invalid_syntax::RULE, "", message)
         .with_span(span)
         .with_origin(Origin::Syntax)
@@ -169,7 +169,7 @@ pub fn check_bytes_with(
 /// Where a finding points: the key of its node when it is about the key (an unknown key, a
 /// missing field), otherwise the value. A node without a key (the root, an array item) is
 /// pointed at by its first character: the opening brace rather than the whole object.
-fn locate(text: &str, index: &SpanIndex, pointer: &str, at_key: bool) -> source::Span {
+fn locate(text: &str, index: &SpanIndex, pointer: &str, at_key: bool) -> Span {
     match index.get(pointer) {
         Some(n) => match (&n.key, at_key) {
             (Some(k), true) => k.clone(),
@@ -185,7 +185,7 @@ fn locate(text: &str, index: &SpanIndex, pointer: &str, at_key: bool) -> source:
 
 /// `span` within `text`, widened to whole characters (the shown text of an undecodable file has
 /// replacement characters where the bytes were).
-fn char_bounds(text: &str, span: source::Span) -> source::Span {
+fn char_bounds(text: &str, span: Span) -> Span {
     let mut start = span.start.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;
@@ -195,22 +195,6 @@ fn char_bounds(text: &str, span: source::Span) -> source::Span {
         end += 1;
     }
     start..end
-}
-
-/// The findings of a parsed payload: those of its kind, or why it has none.
-fn findings<'v, V: Instance<'v>>(
-    kind: Option<&Kind>,
-    value: V,
-    context: crate::context::Context,
-    out: &mut Vec<Diagnostic>,
-) {
-    match kind {
-        Some(k) => out.extend(crate::validate::validate(k, value, context)),
-        None => out.push(
-            crate::rules::legacy_api_version::find(value)
-                .unwrap_or_else(|| unknown_kind::diagnostic(value)),
-        ),
-    }
 }
 
 /// Check payload text (already decoded, BOM removed).
@@ -227,39 +211,21 @@ pub fn check_text_with(
     options: &Options,
     select: impl FnOnce(&mut Vec<Diagnostic>),
 ) -> FileReport {
-    let mut diagnostics = Vec::new();
-    let mut kind = options.kind;
-    // Plain JSON is read into a flat document and checked as it is; anything else (YAML, and
-    // JSON with a problem to report) through `serde_json`'s value.
-    let doc = match format {
-        Format::Json => Doc::parse(text, options.limits.max_depth),
-        Format::Yaml => None,
-    };
-    if let Some(doc) = &doc {
-        let root = doc.root();
-        kind = kind.or_else(|| kinds::detect_view(root));
-        findings(kind, root, options.context, &mut diagnostics);
-    } else {
-        let parsed = source::parse(text, format, &options.limits);
-        for p in &parsed.problems {
-            diagnostics.push(match p.kind {
-                SyntaxProblemKind::DuplicateKey => duplicate_key::diagnostic(p),
-                SyntaxProblemKind::InvalidSyntax => syntax_error(p.span.clone(), &p.message, None),
-            });
-        }
-        if let Some(value) = &parsed.value {
-            kind = kind.or_else(|| kinds::detect(value));
-            findings(kind, value, options.context, &mut diagnostics);
-        }
-    }
+    let payload = ParsedPayload::read(text, format, &options.limits);
+    let mut diagnostics: Vec<Diagnostic> = payload
+        .problems()
+        .iter()
+        .map(|p| match p.kind {
+            SyntaxProblemKind::DuplicateKey => duplicate_key::diagnostic(p),
+            SyntaxProblemKind::InvalidSyntax => syntax_error(p.span.clone(), &p.message, None),
+        })
+        .collect();
+    let kind = options.kind.or_else(|| payload.detect());
+    payload.findings(kind, options.context, &mut diagnostics);
     select(&mut diagnostics);
     let spans = (!diagnostics.is_empty()).then(|| {
         let unlocated = diagnostics.iter().filter(|d| d.span.is_none());
-        let pointers = unlocated.map(|d| d.pointer.as_str());
-        match &doc {
-            Some(doc) => SpanIndex::build_for_doc(doc, pointers),
-            None => SpanIndex::build_for(text, format, &options.limits, pointers),
-        }
+        payload.spans(unlocated.map(|d| d.pointer.as_str()))
     });
     if let Some(index) = &spans {
         for d in diagnostics.iter_mut().filter(|d| d.span.is_none()) {

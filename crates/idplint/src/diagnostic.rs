@@ -2,8 +2,8 @@
 
 use std::fmt;
 
+use crate::pointer::Span;
 use crate::rules::Rule;
-use crate::source::Span;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -130,7 +130,7 @@ const MAX_UNDERLINE: usize = 1024;
 /// The part of `span` to underline: all of it, except that a one-line span longer than
 /// [`MAX_UNDERLINE`] is underlined at its start only, so that a 10 MB value does not add an
 /// underline three times its size to the output.
-fn underlined(text: &str, span: crate::source::Span) -> std::ops::Range<usize> {
+fn underlined(text: &str, span: crate::pointer::Span) -> std::ops::Range<usize> {
     if span.len() <= MAX_UNDERLINE || text.get(span.clone()).is_none_or(|s| s.contains('\n')) {
         return span;
     }

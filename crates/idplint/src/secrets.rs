@@ -1,7 +1,7 @@
 //! The secret fields: declared once, here. Their values never appear in a message, in any
 //! output format, or in a rendered source snippet.
 
-use crate::source::Span;
+use crate::pointer::Span;
 
 /// Keys whose values are secrets, in both APIs. Matched exactly, and also ignoring case and
 /// `_`/`-` (so `clientSecret`, `client_secret` and `Client-Secret` are all secret).
@@ -146,7 +146,7 @@ pub fn is_secret_key(key: &str) -> bool {
 
 /// Whether the node at this JSON Pointer is (inside) a secret field.
 pub fn is_secret_pointer(pointer: &str) -> bool {
-    crate::source::tokens(pointer).any(|t| is_secret_key(&t))
+    crate::pointer::tokens(pointer).any(|t| is_secret_key(&t))
 }
 
 /// Byte ranges of secret values found by a lexical scan of the text: works on any text, even one

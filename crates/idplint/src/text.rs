@@ -11,7 +11,7 @@ pub fn field_path(pointer: &str) -> String {
         return "the payload".to_owned();
     }
     let mut out = String::new();
-    for token in crate::source::tokens(pointer) {
+    for token in crate::pointer::tokens(pointer) {
         if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) {
             out.push('[');
             out.push_str(&token);

@@ -1,13 +1,13 @@
 //! One read-only view of a payload, whichever way it is held: `serde_json`'s [`Value`] (YAML,
 //! the library's `validate_value`, and JSON that the fast reader leaves to `serde_json`), or a
-//! [`NodeRef`] into a document read straight from JSON text (every other JSON file). The rules
+//! node of a document read straight from JSON text (`source::doc`, every other JSON file). The rules
 //! are written once, against this trait.
 
 use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::source::doc::{Children, Members, NodeRef, Tag};
+use crate::pointer::{array_index, tokens};
 
 /// A JSON value to read.
 pub(crate) trait View<'a>: Copy {
@@ -86,54 +86,13 @@ impl<'a> View<'a> for &'a Value {
     }
 }
 
-impl<'a> View<'a> for NodeRef<'a> {
-    type Members = Members<'a>;
-    type Items = Children<'a>;
-
-    fn as_str(self) -> Option<&'a str> {
-        NodeRef::as_str(&self)
-    }
-    fn as_bool(self) -> Option<bool> {
-        NodeRef::as_bool(&self)
-    }
-    fn is_null(self) -> bool {
-        self.tag() == Tag::Null
-    }
-    fn members(self) -> Option<Self::Members> {
-        (self.tag() == Tag::Object).then(|| self.members_of())
-    }
-    fn items(self) -> Option<Self::Items> {
-        (self.tag() == Tag::Array).then(|| self.children())
-    }
-    fn get(self, key: &str) -> Option<Self> {
-        NodeRef::get(&self, key)
-    }
-    fn item(self, i: usize) -> Option<Self> {
-        NodeRef::item(&self, i)
-    }
-    fn type_name(self) -> &'static str {
-        match self.tag() {
-            Tag::Null => "null",
-            Tag::False | Tag::True => "boolean",
-            Tag::Float => "number",
-            Tag::Unsigned | Tag::Signed => "integer",
-            Tag::String => "string",
-            Tag::Array => "array",
-            Tag::Object => "object",
-        }
-    }
-    fn to_value(self) -> Cow<'a, Value> {
-        Cow::Owned(NodeRef::to_value(self))
-    }
-}
-
 /// The node at a JSON Pointer (RFC 6901) in `root`.
 pub(crate) fn at_pointer<'a, V: View<'a>>(root: V, pointer: &str) -> Option<V> {
     if !pointer.is_empty() && !pointer.starts_with('/') {
         return None;
     }
     let mut node = root;
-    for token in crate::source::tokens(pointer) {
+    for token in tokens(pointer) {
         node = if node.items().is_some() {
             node.item(array_index(&token)?)?
         } else {
@@ -141,92 +100,4 @@ pub(crate) fn at_pointer<'a, V: View<'a>>(root: V, pointer: &str) -> Option<V> {
         };
     }
     Some(node)
-}
-
-/// An array index in a JSON Pointer: digits, without a leading zero.
-fn array_index(token: &str) -> Option<usize> {
-    if token.starts_with('+') || (token.starts_with('0') && token.len() > 1) {
-        return None;
-    }
-    token.parse().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::source::doc::Doc;
-
-    /// Everything the view says about a value, read through the view, as one string.
-    fn describe<'a, V: View<'a>>(v: V) -> String {
-        let members = v.members().map(|m| {
-            let inner: Vec<String> = m.map(|(k, m)| format!("{k:?}:{}", describe(m))).collect();
-            inner.join(",")
-        });
-        let items = v
-            .items()
-            .map(|i| i.map(describe).collect::<Vec<_>>().join(","));
-        format!(
-            "{} {:?} {:?} {} {:?} {:?}",
-            v.type_name(),
-            v.as_str(),
-            v.as_bool(),
-            v.is_null(),
-            members,
-            items
-        )
-    }
-
-    #[test]
-    fn a_document_reads_as_its_value() {
-        let text = r#"{"s": "a\u00e9", "n": [1, -2, 2.5, -0, 1e2], "b": [true, false, null], "o": {"k": {}}, "e": []}"#;
-        let value: Value = serde_json::from_str(text).expect("JSON");
-        let doc = Doc::parse(text, 128).expect("plain JSON");
-        assert_eq!(describe(doc.root()), describe(&value));
-        assert_eq!(View::to_value(doc.root()).into_owned(), value);
-        for key in ["s", "n", "o", "missing"] {
-            assert_eq!(
-                doc.root().get(key).map(describe),
-                View::get(&value, key).map(describe),
-                "{key}"
-            );
-        }
-        assert_eq!(
-            View::get(doc.root().get("s").expect("s"), "x").map(describe),
-            None
-        );
-    }
-
-    #[test]
-    fn pointers_find_what_serde_json_finds() {
-        let text = r#"{"a/b": {"m~n": [10, {"k": "v"}]}, "": 1, "list": [0, 1, 2]}"#;
-        let value: Value = serde_json::from_str(text).expect("JSON");
-        let doc = Doc::parse(text, 128).expect("plain JSON");
-        for pointer in [
-            "",
-            "/",
-            "/a~1b",
-            "/a~1b/m~0n",
-            "/a~1b/m~0n/1/k",
-            "/a~1b/m~0n/2",
-            "/list/01",
-            "/list/+1",
-            "/list/2",
-            "/list/-",
-            "/missing",
-            "/list/0/x",
-            "a",
-        ] {
-            let expected = value.pointer(pointer).map(describe);
-            assert_eq!(
-                at_pointer(doc.root(), pointer).map(describe),
-                expected,
-                "{pointer}"
-            );
-            assert_eq!(
-                at_pointer(&value, pointer).map(describe),
-                expected,
-                "{pointer}"
-            );
-        }
-    }
 }

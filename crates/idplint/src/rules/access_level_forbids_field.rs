@@ -58,7 +58,7 @@ pub(crate) fn check<'v>(
             continue;
         }
         let mut pointer = String::new();
-        crate::source::push_token(&mut pointer, key);
+        crate::pointer::push_token(&mut pointer, key);
         let needs: Vec<String> = levels.iter().map(|l| l.as_str().to_owned()).collect();
         let help = if changeable.is_empty() {
             format!(

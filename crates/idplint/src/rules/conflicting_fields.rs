@@ -32,7 +32,7 @@ declare_rule! {
 pub(crate) fn diagnostic(parent: &str, fields: &[String], why: Option<&str>) -> Diagnostic {
     let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
     let mut pointer = parent.to_owned();
-    crate::source::push_token(&mut pointer, fields.last().map_or("", String::as_str));
+    crate::pointer::push_token(&mut pointer, fields.last().map_or("", String::as_str));
     let where_ = if parent.is_empty() {
         String::new()
     } else {

@@ -45,7 +45,7 @@ pub(crate) fn diagnostic(pointer: &str, expected: &str, got: &str) -> Diagnostic
 /// Both `a` and `b` are in the `fields` at `pointer`.
 pub(crate) fn both(pointer: &str, a: &str, b: &str) -> Diagnostic {
     let mut at = pointer.to_owned();
-    crate::source::push_token(&mut at, b);
+    crate::pointer::push_token(&mut at, b);
     Diagnostic::new(
         &RULE,
         &at,

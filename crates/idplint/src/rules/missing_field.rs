@@ -40,7 +40,7 @@ pub(crate) fn diagnostic(
     needs: Option<&str>,
 ) -> Diagnostic {
     let mut pointer = parent.to_owned();
-    crate::source::push_token(&mut pointer, field);
+    crate::pointer::push_token(&mut pointer, field);
     let for_strategy = strategy
         .map(|s| format!(" for strategy `{s}`"))
         .unwrap_or_default();

@@ -184,8 +184,8 @@ impl Site<'_> {
         let mut pointer = String::new();
         for step in self.0 {
             match step {
-                Step::Key(k) => crate::source::push_token(&mut pointer, k),
-                Step::Index(i) => crate::source::push_index(&mut pointer, *i),
+                Step::Key(k) => crate::pointer::push_token(&mut pointer, k),
+                Step::Index(i) => crate::pointer::push_index(&mut pointer, *i),
             }
         }
         pointer

@@ -37,7 +37,7 @@ pub(crate) fn diagnostic<'a>(
     known: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Diagnostic {
     let mut pointer = parent.to_owned();
-    crate::source::push_token(&mut pointer, key);
+    crate::pointer::push_token(&mut pointer, key);
     let where_ = if parent.is_empty() {
         String::new()
     } else {

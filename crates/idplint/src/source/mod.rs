@@ -15,12 +15,9 @@ mod yaml;
 mod yaml_scalar;
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
+pub use crate::pointer::{Span, push_index, push_token, tokens};
 pub use lines::LineIndex;
-
-/// A byte range in the (BOM-stripped) source text.
-pub type Span = Range<usize>;
 
 /// The syntax of a payload file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -295,55 +292,9 @@ impl Recorder<'_> {
     }
 }
 
-/// The reference tokens of a JSON Pointer, unescaped (`~1` → `/`, `~0` → `~`): the inverse of
-/// [`push_token`]. `""` (the root) has none.
-pub fn tokens(pointer: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
-    pointer.split('/').skip(1).map(|token| {
-        if token.contains('~') {
-            token.replace("~1", "/").replace("~0", "~").into()
-        } else {
-            token.into()
-        }
-    })
-}
-
-/// Escape one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`) and append it.
-pub fn push_token(pointer: &mut String, token: &str) {
-    pointer.push('/');
-    if !token.contains(['~', '/']) {
-        pointer.push_str(token);
-        return;
-    }
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
-
-/// Append an array index to a JSON Pointer.
-pub fn push_index(pointer: &mut String, index: usize) {
-    // Without `write!`: its formatting machinery costs more than the digits.
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut n = index;
-    loop {
-        start -= 1;
-        digits[start] = b"0123456789"[n % 10];
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    pointer.push('/');
-    pointer.extend(digits[start..].iter().map(|&d| char::from(d)));
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Format, Limits, SpanIndex, push_index, push_token, tokens};
+    use super::{Format, Limits, SpanIndex};
 
     const JSON: &str = r#"{"name": "a", "options": {"client_secret": "s3", "keys": {"token": "t", "x": [1]}, "apiKey": {"v": ["q"]}},
  "list": [{"password": "p"}, {"n": 2}]}"#;
@@ -408,30 +359,5 @@ mod tests {
             let shown: Vec<&str> = expected.iter().map(|s| &text[s.clone()]).collect();
             assert!(shown.iter().any(|s| s.contains("s3")), "{shown:?}");
         }
-    }
-
-    #[test]
-    fn pointer_tokens_are_escaped_and_indices_written() {
-        let mut p = String::new();
-        push_token(&mut p, "a/b~c");
-        push_index(&mut p, 0);
-        push_index(&mut p, 1_234_567);
-        push_token(&mut p, "x");
-        assert_eq!(p, "/a~1b~0c/0/1234567/x");
-        let back: Vec<_> = tokens(&p).collect();
-        assert_eq!(
-            back,
-            ["a/b~c", "0", "1234567", "x"],
-            "tokens undoes push_token"
-        );
-        assert_eq!(
-            tokens("/~01").collect::<Vec<_>>(),
-            ["~1"],
-            "`~0` then `1`, not `~1`"
-        );
-        assert_eq!(tokens("").count(), 0);
-        p.clear();
-        push_index(&mut p, usize::MAX);
-        assert_eq!(p, format!("/{}", usize::MAX));
     }
 }

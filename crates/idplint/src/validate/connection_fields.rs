@@ -2,9 +2,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::payload::genauth::fields::{self, Shape, TypeFields};
+use crate::pointer::push_token;
 use crate::rules::{invalid_connection_field, missing_connection_field, unknown_connection_field};
 use crate::secrets::is_reference;
-use crate::source::push_token;
 use crate::text::{nearest_within, one_of};
 use crate::view::View;
 

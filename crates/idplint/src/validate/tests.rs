@@ -119,7 +119,7 @@ fn pointers(value: &Value, at: &str, out: &mut Vec<String>) {
     };
     for (token, child) in children {
         let mut pointer = at.to_owned();
-        crate::source::push_token(&mut pointer, &token);
+        crate::pointer::push_token(&mut pointer, &token);
         pointers(child, &pointer, out);
         out.push(pointer);
     }

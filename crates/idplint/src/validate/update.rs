@@ -1,23 +1,24 @@
 //! Auth0 update bodies: pick the strategy's schema from the context, or from the shape of
 //! `options`, and say so when neither tells.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::context::{Context, Strategy};
 use crate::diagnostic::Diagnostic;
-use crate::kinds::{AUTH0_IDP_UPDATE_BY_STRATEGY, Kind, SchemaDef};
+use crate::kinds::{Kind, SchemaDef};
 use crate::rules::{access_level_forbids_field, empty_update, missing_context};
 use crate::text::one_of;
-use crate::view::View;
+use crate::view::{View, at_pointer};
 
 use super::Instance;
 
-fn schema_for(strategy: Strategy) -> &'static SchemaDef {
+/// The schema of `kind` for `strategy`: its variants follow [`Strategy::ALL`].
+fn schema_for(kind: &Kind, strategy: Strategy) -> &'static SchemaDef {
     let i = Strategy::ALL
         .iter()
         .position(|s| *s == strategy)
         .unwrap_or_default();
-    &AUTH0_IDP_UPDATE_BY_STRATEGY[i]
+    kind.variants.get(i).unwrap_or(kind.schema)
 }
 
 pub(crate) fn validate<'v, V: Instance<'v>>(
@@ -37,17 +38,17 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
             context.strategy.map(Strategy::as_str),
             out,
         ),
-        (Some(_), Some(s)) => super::run(schema_for(s), value, "", Some(s.as_str()), out),
+        (Some(_), Some(s)) => super::run(schema_for(kind, s), value, "", Some(s.as_str()), out),
         (Some(options), None) => {
             let probe = json!({ "options": options.to_value().into_owned() });
             let fits: Vec<Strategy> = Strategy::ALL
                 .into_iter()
-                .filter(|s| schema_for(*s).shape_validator().is_valid(&probe))
+                .filter(|s| schema_for(kind, *s).shape_validator().is_valid(&probe))
                 .collect();
             match fits.as_slice() {
-                [one] => super::run(schema_for(*one), value, "", Some(one.as_str()), out),
+                [one] => super::run(schema_for(kind, *one), value, "", Some(one.as_str()), out),
                 [] => {
-                    let closest = closest(options);
+                    let closest = closest(kind, options);
                     out.push(
                         Diagnostic::new(
                             &missing_context::RULE,
@@ -58,7 +59,13 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
                         .with_help("name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`")
                         .at_key(),
                     );
-                    super::run(schema_for(closest), value, "", Some(closest.as_str()), out);
+                    super::run(
+                        schema_for(kind, closest),
+                        value,
+                        "",
+                        Some(closest.as_str()),
+                        out,
+                    );
                 }
                 many => {
                     let names: Vec<String> = many.iter().map(|s| s.as_str().to_owned()).collect();
@@ -85,34 +92,29 @@ pub(crate) fn validate<'v, V: Instance<'v>>(
 }
 
 /// The strategy whose options share the most keys with `options`, and lack the fewest.
-fn closest<'v, V: View<'v>>(options: V) -> Strategy {
+fn closest<'v, V: View<'v>>(kind: &Kind, options: V) -> Strategy {
     let keys: Vec<&str> = options
         .members()
         .map(|m| m.map(|(k, _)| k).collect())
         .unwrap_or_default();
     let mut best = (i64::MIN, Strategy::Oidc);
     for s in Strategy::ALL {
-        let schema = schema_for(s).shape_value();
-        let Some(def) = schema
-            .pointer("/properties/options/$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| schema.pointer(r.trim_start_matches('#')))
+        let schema = schema_for(kind, s).lint();
+        let Some(def) = at_pointer(schema, "/properties/options/$ref")
+            .and_then(View::as_str)
+            .and_then(|r| at_pointer(schema, r.trim_start_matches('#')))
         else {
             continue;
         };
-        let props = def.get("properties").and_then(Value::as_object);
+        let props = def.get("properties");
         let known = keys
             .iter()
-            .filter(|k| props.is_some_and(|p| p.contains_key(**k)))
+            .filter(|k| props.is_some_and(|p| p.has(k)))
             .count();
-        let missing = def
-            .get("required")
-            .and_then(Value::as_array)
-            .map_or(0, |r| {
-                r.iter()
-                    .filter(|f| !keys.iter().any(|k| Some(*k) == f.as_str()))
-                    .count()
-            });
+        let missing = def.get("required").and_then(View::items).map_or(0, |r| {
+            r.filter(|f| !keys.iter().any(|k| Some(*k) == f.as_str()))
+                .count()
+        });
         let score =
             i64::try_from(known).unwrap_or(i64::MAX) * 2 - i64::try_from(missing).unwrap_or(0);
         if score > best.0 {

@@ -1,6 +1,8 @@
 use serde_json::Value;
 
+use super::reader::plain_run;
 use super::*;
+use crate::view::at_pointer;
 
 fn read(text: &str) -> Option<Value> {
     Doc::parse(text, 128).map(|d| d.root().to_value())
@@ -146,7 +148,7 @@ fn nodes_know_their_text_and_key() {
     let inner = list.children().nth(1).expect("an object");
     assert_eq!(inner.children().next().map(|c| c.key()), Some("kA"));
     assert_eq!(root.get("n").map(|n| n.tag()), Some(Tag::Signed));
-    assert_eq!(root.get("name").and_then(|n| n.as_str()), Some("x"));
+    assert_eq!(root.get("name").and_then(View::as_str), Some("x"));
     assert!(root.get("missing").is_none());
     assert!(list.get("0").is_none(), "an array has no members");
 }
@@ -304,5 +306,79 @@ fn a_plain_run_ends_at_the_first_stop_whatever_follows() {
             .iter()
             .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
         assert_eq!(plain_run(&bytes), naive, "{bytes:?}");
+    }
+}
+
+/// Everything the view says about a value, read through the view, as one string.
+fn describe<'a, V: View<'a>>(v: V) -> String {
+    let members = v.members().map(|m| {
+        let inner: Vec<String> = m.map(|(k, m)| format!("{k:?}:{}", describe(m))).collect();
+        inner.join(",")
+    });
+    let items = v
+        .items()
+        .map(|i| i.map(describe).collect::<Vec<_>>().join(","));
+    format!(
+        "{} {:?} {:?} {} {:?} {:?}",
+        v.type_name(),
+        v.as_str(),
+        v.as_bool(),
+        v.is_null(),
+        members,
+        items
+    )
+}
+
+#[test]
+fn a_document_reads_as_its_value() {
+    let text = r#"{"s": "a\u00e9", "n": [1, -2, 2.5, -0, 1e2], "b": [true, false, null], "o": {"k": {}}, "e": []}"#;
+    let value: Value = serde_json::from_str(text).expect("JSON");
+    let doc = Doc::parse(text, 128).expect("plain JSON");
+    assert_eq!(describe(doc.root()), describe(&value));
+    assert_eq!(View::to_value(doc.root()).into_owned(), value);
+    for key in ["s", "n", "o", "missing"] {
+        assert_eq!(
+            doc.root().get(key).map(describe),
+            View::get(&value, key).map(describe),
+            "{key}"
+        );
+    }
+    assert_eq!(
+        View::get(doc.root().get("s").expect("s"), "x").map(describe),
+        None
+    );
+}
+
+#[test]
+fn pointers_find_what_serde_json_finds() {
+    let text = r#"{"a/b": {"m~n": [10, {"k": "v"}]}, "": 1, "list": [0, 1, 2]}"#;
+    let value: Value = serde_json::from_str(text).expect("JSON");
+    let doc = Doc::parse(text, 128).expect("plain JSON");
+    for pointer in [
+        "",
+        "/",
+        "/a~1b",
+        "/a~1b/m~0n",
+        "/a~1b/m~0n/1/k",
+        "/a~1b/m~0n/2",
+        "/list/01",
+        "/list/+1",
+        "/list/2",
+        "/list/-",
+        "/missing",
+        "/list/0/x",
+        "a",
+    ] {
+        let expected = value.pointer(pointer).map(describe);
+        assert_eq!(
+            at_pointer(doc.root(), pointer).map(describe),
+            expected,
+            "{pointer}"
+        );
+        assert_eq!(
+            at_pointer(&value, pointer).map(describe),
+            expected,
+            "{pointer}"
+        );
     }
 }

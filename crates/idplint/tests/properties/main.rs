@@ -11,7 +11,9 @@
 //!
 //! `PROPTEST_CASES` raises the number of cases (default 256 per property: a few seconds in a debug build).
 
+#[path = "../common/mod.rs"]
 mod common;
+mod yaml;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock, Mutex};
@@ -171,58 +173,6 @@ fn payload() -> impl Strategy<Value = (Value, Option<&'static Kind>)> {
     (object, kind)
 }
 
-/// `value` as YAML in block style (strings and keys double-quoted with JSON's escapes, which
-/// YAML shares), so that the YAML reader's block paths are exercised.
-fn to_yaml(value: &Value) -> String {
-    fn scalar(v: &Value) -> String {
-        match v {
-            Value::Array(a) if a.is_empty() => "[]".to_owned(),
-            Value::Object(o) if o.is_empty() => "{}".to_owned(),
-            v => serde_json::to_string(v).expect("a JSON scalar"),
-        }
-    }
-    fn block(v: &Value, indent: usize, out: &mut String) {
-        let pad = " ".repeat(indent);
-        match v {
-            Value::Object(o) if !o.is_empty() => {
-                for (k, v) in o {
-                    out.push_str(&pad);
-                    out.push_str(&serde_json::to_string(k).expect("a key"));
-                    out.push(':');
-                    nested(v, indent, out);
-                }
-            }
-            Value::Array(a) if !a.is_empty() => {
-                for v in a {
-                    out.push_str(&pad);
-                    out.push('-');
-                    nested(v, indent, out);
-                }
-            }
-            v => {
-                out.push_str(&pad);
-                out.push_str(&scalar(v));
-                out.push('\n');
-            }
-        }
-    }
-    fn nested(v: &Value, indent: usize, out: &mut String) {
-        let collection = matches!(v, Value::Object(o) if !o.is_empty())
-            || matches!(v, Value::Array(a) if !a.is_empty());
-        if collection {
-            out.push('\n');
-            block(v, indent + 2, out);
-        } else {
-            out.push(' ');
-            out.push_str(&scalar(v));
-            out.push('\n');
-        }
-    }
-    let mut out = String::new();
-    block(value, 0, &mut out);
-    out
-}
-
 /// The schema that states `kind`'s structural rules in `context`.
 fn schema_of(kind: &'static Kind, context: Context) -> &'static SchemaDef {
     match (kind.id, context.strategy) {
@@ -373,7 +323,7 @@ fn findings(report: &FileReport) -> Vec<(&'static str, String, String)> {
 /// Check a value as JSON and as YAML: every property, and the same findings.
 fn both_forms(value: &Value, options: &Options) -> Result<(), TestCaseError> {
     let json = serde_json::to_string_pretty(value).expect("JSON");
-    let yaml = to_yaml(value);
+    let yaml = yaml::to_yaml(value);
     let from_json = check(&json, Format::Json, options)?;
     let from_yaml = check(&yaml, Format::Yaml, options)?;
     index_matches_value(&json, Format::Json, value)?;
