@@ -9,6 +9,7 @@ mod discovery;
 mod docs;
 mod formats;
 mod hostile;
+mod lookalikes;
 mod other;
 mod secrets;
 mod security;

@@ -172,7 +172,7 @@ fn update_options_that_fit_several_shapes_need_context() {
 }
 
 #[test]
-fn update_options_that_fit_no_shape_are_checked_against_the_closest() {
+fn update_options_that_fit_no_shape_are_checked_as_the_only_strategy_with_their_keys() {
     let body = json!({"options": {"type": "back_channel", "client_id": "a"}});
     let found = check("auth0.idp.update", &body, Context::default());
     assert_eq!(
@@ -182,10 +182,90 @@ fn update_options_that_fit_no_shape_are_checked_against_the_closest() {
             ("missing-field", "/options".to_owned())
         ]
     );
-    assert!(found[0].message.contains("`oidc`"));
+    assert_eq!(
+        found[0].message,
+        "`options` fits no strategy's shape; checked as `oidc`, the only strategy with all of its keys"
+    );
     assert_eq!(
         found[1].message,
         "`options.discovery_url` is required for strategy `oidc`"
+    );
+}
+
+/// The findings of `body` checked with each of `strategies` named.
+fn under(body: &Value, strategy: Strategy) -> Vec<(&'static str, String)> {
+    let context = Context {
+        strategy: Some(strategy),
+        access_level: None,
+    };
+    rules(&check("auth0.idp.update", body, context))
+}
+
+#[test]
+fn update_options_whose_keys_several_strategies_have_get_what_is_wrong_under_all() {
+    // The case: it was checked as `adfs` and `client_secret` called unknown.
+    let body = json!({"options": {"client_secret": "${S}"}});
+    let found = check("auth0.idp.update", &body, Context::default());
+    assert_eq!(found[0].rule.name, "missing-context");
+    let named = ["google-apps", "oidc", "okta", "waad"];
+    for s in named {
+        assert!(
+            found[0].message.contains(&format!("`{s}`")),
+            "{}",
+            found[0].message
+        );
+    }
+    for s in ["adfs", "pingfederate", "samlp"] {
+        assert!(
+            !found[0].message.contains(&format!("`{s}`")),
+            "{}",
+            found[0].message
+        );
+    }
+    assert!(
+        found.iter().all(|d| d.rule.name != "unknown-field"),
+        "{found:?}"
+    );
+    // Each finding is one that every strategy named makes, and at least one is reported.
+    assert!(found.len() > 1, "{found:?}");
+    for d in &found[1..] {
+        for s in Strategy::ALL
+            .into_iter()
+            .filter(|s| named.contains(&s.as_str()))
+        {
+            assert!(
+                under(&body, s).contains(&(d.rule.name, d.pointer.clone())),
+                "{d:?} is not wrong under `{}`",
+                s.as_str()
+            );
+        }
+    }
+}
+
+#[test]
+fn update_options_with_keys_no_strategy_has_together_get_only_those_keys() {
+    let body = json!({
+        "display_name": 5,
+        "options": {"client_secret": "${S}", "signInEndpoint": "x", "sign_in_url": 1, "bogus": true}
+    });
+    let found = check("auth0.idp.update", &body, Context::default());
+    assert_eq!(
+        rules(&found),
+        [
+            ("missing-context", "/options".to_owned()),
+            ("unknown-field", "/options/sign_in_url".to_owned()),
+            ("unknown-field", "/options/bogus".to_owned()),
+            ("wrong-type", "/display_name".to_owned()),
+        ]
+    );
+    assert_eq!(
+        found[0].message,
+        "`options` cannot be checked: no strategy has all of its keys"
+    );
+    let help = found[0].help.as_deref().unwrap_or_default();
+    assert!(
+        help.starts_with("no strategy has `sign_in_url`, `bogus`;"),
+        "{help}"
     );
 }
 

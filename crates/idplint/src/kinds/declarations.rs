@@ -89,6 +89,18 @@ pub static KINDS: &[Kind] = kinds![
         auth0::ScimTokenCreate, request: true,
         "Auth0 identity provider: SCIM token create request",
         "The body of `POST /my-org/identity-providers/{idp_id}/provisioning/scim-tokens`.";
+    "auth0.idp.scim-token" => Auth0, Plain,
+        auth0::ScimToken, request: false,
+        "Auth0 identity provider: SCIM token create response",
+        "The response of `POST /my-org/identity-providers/{idp_id}/provisioning/scim-tokens`: the token, returned only then. Its `token` is a secret.";
+    "auth0.idp.scim-token.list" => Auth0, Plain,
+        auth0::ScimTokenList, request: false,
+        "Auth0 identity provider: SCIM token list response",
+        "The response of `GET /my-org/identity-providers/{idp_id}/provisioning/scim-tokens`: the tokens, without their secret.";
+    "auth0.idp.config" => Auth0, Plain,
+        auth0::IdentityProvidersConfig, request: false,
+        "Auth0 identity providers: configuration",
+        "The response of `GET /my-org/config/identity-providers`: what the organization's admins may set, and each strategy's features and provisioning methods.";
     "genauth.ext-idp.create" => GenAuth, Plain,
         genauth::ExtIdpCreate, request: true,
         "GenAuth identity source: create request",

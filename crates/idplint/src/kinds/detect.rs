@@ -106,6 +106,24 @@ pub static DETECTION: &[Detection] = &[
         test: |o| o.len() == 1 && has(o, "token_lifetime"),
     },
     Detection {
+        when: "has `token_id` and `token`",
+        kind: "auth0.idp.scim-token",
+        example: r#"{"token_id": "tok_Xb3kQ9wLm2Rt7VpZ", "token": "${SCIM_TOKEN}"}"#,
+        test: |o| has(o, "token_id") && has(o, "token"),
+    },
+    Detection {
+        when: "has `scim_tokens`",
+        kind: "auth0.idp.scim-token.list",
+        example: r#"{"scim_tokens": []}"#,
+        test: |o| has(o, "scim_tokens"),
+    },
+    Detection {
+        when: "has `organization` and `strategies`",
+        kind: "auth0.idp.config",
+        example: r#"{"organization": {}, "strategies": {}}"#,
+        test: |o| has(o, "organization") && has(o, "strategies"),
+    },
+    Detection {
         when: "has only Auth0 update fields (`display_name`, `show_as_button`, `assign_membership_on_login`, `is_enabled`, `options`)",
         kind: "auth0.idp.update",
         example: r#"{"is_enabled": false}"#,

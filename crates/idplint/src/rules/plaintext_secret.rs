@@ -5,10 +5,13 @@ use crate::text::field_path;
 declare_rule! {
     /// ## What it does
     /// Reports a literal secret in a payload file: a `client_secret`, `clientSecret`,
-    /// `samlSpKey`, password or app secret whose value is not a variable reference. References
-    /// such as `${VAR}`, `$VAR`, `##VAR##`, `@@VAR@@` and `{{ var }}` are fine. The list of secret
-    /// fields is declared once, in the library (`idplint::secrets::SECRET_KEYS`), and their
-    /// values are masked in every output.
+    /// `samlSpKey`, password, app secret or SCIM `token` whose value is not a variable
+    /// reference. References such as `${VAR}`, `$VAR`, `##VAR##`, `@@VAR@@` and `{{ var }}` are
+    /// fine. The secret fields are declared once, in the library (`idplint::secrets`), and
+    /// their values are masked in every output. That includes look-alikes of a secret key: a
+    /// misspelling (`client_secert`), another case or other separators (`CLIENT.SECRET`), or a
+    /// key holding a secret word (`db_password`, `scim_token`); their literal values are
+    /// reported here too, as the user meant them to be the secret.
     ///
     /// ## Why is this bad?
     /// A secret committed to a repository is readable by everyone with access to it, for as

@@ -86,3 +86,133 @@ pub struct ScimTokenCreate {
     #[schemars(extend("exclusiveMinimum" = 900))]
     pub token_lifetime: Option<i64>,
 }
+
+/// A SCIM token as returned once, by `POST …/provisioning/scim-tokens` (kind
+/// `auth0.idp.scim-token`). The `token` is a secret: idplint masks it in every output, and a
+/// literal one in a file is a `plaintext-secret`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Auth0 identity provider: SCIM token create response")]
+pub struct ScimToken {
+    /// The token's id.
+    pub token_id: String,
+    /// The SCIM client's token. Returned only here, when the token is created.
+    pub token: String,
+    /// The token's scopes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// When the token was created.
+    #[schemars(extend("format" = "date-time"))]
+    pub created_at: String,
+    /// When the token expires; absent for a token that never does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date-time"))]
+    pub valid_until: Option<String>,
+}
+
+/// The response of `GET …/provisioning/scim-tokens` (kind `auth0.idp.scim-token.list`): the
+/// tokens without their secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Auth0 identity provider: SCIM token list response")]
+pub struct ScimTokenList {
+    /// The tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scim_tokens: Option<Vec<ScimTokenItem>>,
+}
+
+/// One token of the list: a [`ScimToken`] without its `token`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScimTokenItem {
+    /// The token's id.
+    pub token_id: String,
+    /// The token's scopes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// When the token was created.
+    #[schemars(extend("format" = "date-time"))]
+    pub created_at: String,
+    /// When the token expires; absent for a token that never does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date-time"))]
+    pub valid_until: Option<String>,
+}
+
+/// What the organization's admins may configure on identity providers, as returned by
+/// `GET /my-org/config/identity-providers` (kind `auth0.idp.config`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Auth0 identity providers: configuration")]
+pub struct IdentityProvidersConfig {
+    /// What the organization's admins may set.
+    pub organization: IdpConfigOrganization,
+    /// Per-strategy features and provisioning methods.
+    pub strategies: IdpConfigStrategies,
+}
+
+/// What the organization's admins may set on their identity providers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdpConfigOrganization {
+    /// Whether they may set `show_as_button`.
+    pub can_set_show_as_button: bool,
+    /// Whether they may set `assign_membership_on_login`.
+    pub can_set_assign_membership_on_login: bool,
+}
+
+/// The strategies' configurations, by strategy (Google Workspace is `googleapps` here).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdpConfigStrategies {
+    /// `adfs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adfs: Option<StrategyConfig>,
+    /// `google-apps`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub googleapps: Option<StrategyConfig>,
+    /// `oidc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc: Option<StrategyConfig>,
+    /// `okta`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub okta: Option<StrategyConfig>,
+    /// `pingfederate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pingfederate: Option<StrategyConfig>,
+    /// `samlp`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub samlp: Option<StrategyConfig>,
+    /// `waad`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waad: Option<StrategyConfig>,
+}
+
+/// One strategy's features and provisioning methods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StrategyConfig {
+    /// The features enabled for the strategy, each once.
+    #[schemars(extend("uniqueItems" = true))]
+    pub enabled_features: Vec<EnabledFeature>,
+    /// The provisioning methods the strategy supports.
+    pub provisioning_methods: Vec<ConfigProvisioningMethod>,
+}
+
+/// A feature of a strategy (`IdentityProvidersConfigEnabledFeaturesEnum`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EnabledFeature {
+    /// User provisioning.
+    Provisioning,
+    /// Universal logout.
+    UniversalLogout,
+}
+
+/// A provisioning method a strategy supports (`IdentityProvidersConfigProvisioningMethodsEnum`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ConfigProvisioningMethod {
+    /// SCIM 2.0.
+    Scim,
+}
