@@ -4,8 +4,8 @@ generated files, with idplint's own schemas; write a markdown report and an SVG 
 
     python3 bench/run.py             # the whole suite (about 10 minutes on 2 cores)
     python3 bench/run.py --quick     # 1, 1,000 and 10,000 files; no big files
-    python3 bench/run.py --readme    # also put the figures in README.md (between the
-                                     # <!-- bench:start --> and <!-- bench:end --> markers)
+    python3 bench/run.py --docs      # also put the figures in docs/performance.md (between
+                                     # its <!-- bench:start --> and <!-- bench:end --> markers)
 
 It builds idplint and the suite's programs (`cargo build --release`), installs the pinned peers
 once into a tools folder (`<cargo target dir>/bench-tools`: jsonschema-cli with `cargo install
@@ -46,7 +46,7 @@ from report import Result, Target  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 PEERS = ROOT / "bench" / "peers"
-README = ROOT / "README.md"
+PAGE = ROOT / "docs" / "performance.md"  # the performance page, whose figures --docs rewrites
 SIZES = (1, 1_000, 10_000, 100_000)
 BIG = (("1 KB", "1KB"), ("1 MB", "1MB"), ("10 MB", "10MB"))
 RENDER_ERRORS = 10_000
@@ -70,7 +70,7 @@ def arguments() -> argparse.Namespace:
     p.add_argument("--tools", type=Path, help="where the peers are installed")
     p.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     p.add_argument("--name", default=datetime.date.today().isoformat(), help="the report's file name")
-    p.add_argument("--readme", action="store_true", help="write the figures into README.md")
+    p.add_argument("--docs", action="store_true", help="write the figures into docs/performance.md")
     p.add_argument("--render", type=Path, metavar="JSON",
                    help="measure nothing: write the report again from a run's .json")
     a = p.parse_args()
@@ -317,6 +317,16 @@ def linearity(files: list[Result], big: list[Result]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def schemas_var(command: str) -> str:
+    """`command` with the schemas folder written `$SCHEMAS`, whichever checkout it was measured in
+    (`--render` may run in another one).
+
+    >>> schemas_var("idplint-baseline /src/idplint/schemas . && x -s /a/schemas/auth0.idp.json")
+    'idplint-baseline $SCHEMAS . && x -s $SCHEMAS/auth0.idp.json'
+    """
+    return re.sub(r"(?<!\S)/\S*/schemas(?=/|\s|$)", "$SCHEMAS", command.replace(str(SCHEMAS), "$SCHEMAS"))
+
+
 def commands_section(results: list[Result]) -> str:
     """The command each tool ran, on the largest corpus measured: its first folder."""
     largest = max((r.corpus for r in results), key=lambda c: c.files)
@@ -328,7 +338,7 @@ def commands_section(results: list[Result]) -> str:
             continue
         first = r.command.text.split("; ")
         text = re.sub(r"((?:\S+\.json ){2})(?:\S+\.json ?)+", r"\1… ", first[0]).rstrip()
-        text = text.replace(str(SCHEMAS), "$SCHEMAS").replace(str(r.tool.binary), r.tool.binary.name)
+        text = schemas_var(text).replace(str(r.tool.binary), r.tool.binary.name)
         lines.append(f"# {r.tool.label}: {r.tool.version}")
         lines.append(text + (f"; …  # and {len(first) - 1} more folders" if len(first) > 1 else ""))
     lines.append("```")
@@ -337,9 +347,9 @@ def commands_section(results: list[Result]) -> str:
 
 def fragment(name: str, env: str, peers: list[Result], tgts: list[Target], scaling: list[Result],
              baseline: dict[str, Result], big: list[Result], render: list[Result]) -> str:
-    """The figures: the text between the README's markers, and the body of the report."""
+    """The figures: the text between the performance page's markers, and the body of the report."""
     parts = [f"Measured {env}\n\n", report.peers_table(peers, "idplint"),
-             f"\n![Files per second of each tool, by corpus size](bench/results/{name}.svg)\n",
+             f"\n![Files per second of each tool, by corpus size](../bench/results/{name}.svg)\n",
              "\n" + report.targets_table(tgts)]
     if scaling:
         rows = [(r.corpus.label, r, baseline.get(r.corpus.key)) for r in scaling]
@@ -357,14 +367,14 @@ def fragment(name: str, env: str, peers: list[Result], tgts: list[Target], scali
     return "".join(parts)
 
 
-def update_readme(text: str) -> None:
-    readme = README.read_text()
-    start = readme.find("<!-- bench:start")
-    end = readme.find("<!-- bench:end -->")
+def update_page(text: str) -> None:
+    page = PAGE.read_text()
+    start = page.find("<!-- bench:start")
+    end = page.find("<!-- bench:end -->")
     if start < 0 or end < 0:
-        raise Failure("README.md has no <!-- bench:start --> … <!-- bench:end --> markers")
-    body = readme.index("\n", start) + 1
-    README.write_text(readme[:body] + text + readme[end:])
+        raise Failure(f"{PAGE.relative_to(ROOT)} has no <!-- bench:start --> … <!-- bench:end --> markers")
+    body = page.index("\n", start) + 1
+    PAGE.write_text(page[:body] + text + page[end:])
 
 
 def measure_all(a: argparse.Namespace) -> dict:
@@ -480,8 +490,8 @@ def load(data: dict) -> tuple[list[SimpleNamespace], dict[str, list[Result]]]:
 
 
 def write(a: argparse.Namespace, data: dict) -> str:
-    """The report, the chart and the raw figures in `a.out`; the README's figures with
-    `--readme`. Returns the report."""
+    """The report, the chart and the raw figures in `a.out`; the performance page's figures
+    with `--docs`. Returns the report."""
     tools, parts = load(data)
     results, big, render = parts["results"], parts["big"], parts["render"]
     scaling = [r for r in results if r.tool.key == "idplint"]
@@ -496,12 +506,12 @@ def write(a: argparse.Namespace, data: dict) -> str:
     (a.out / f"{a.name}.json").write_text(json.dumps(data, indent=1) + "\n")
     md = (f"# idplint benchmark: {a.name}\n\n"
           f"Written by `python3 bench/run.py{' --quick' if data['quick'] else ''}`.\n\n"
-          + body.replace("](bench/results/", "]("))
+          + body.replace("](../bench/results/", "]("))
     (a.out / f"{a.name}.md").write_text(md)
     t.log(f"wrote {a.name}.md, .svg and .json in {a.out}")
-    if a.readme:
-        update_readme(body)
-        t.log("updated README.md")
+    if a.docs:
+        update_page(body)
+        t.log(f"updated {PAGE.relative_to(ROOT)}")
     return md
 
 

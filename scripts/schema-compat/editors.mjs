@@ -1,10 +1,10 @@
 // The published schemas in the editors' own engines: vscode-json-languageservice (VS Code's JSON
 // support) for JSON payloads, yaml-language-server (the YAML extension's) for YAML ones, each
-// configured as the README tells users to (a schema associated with a file by a glob).
+// configured as docs/schemas.md tells users to (a schema associated with a file by a glob).
 //
 // - every payload under testdata/valid/ gets no diagnostic;
 // - every payload under testdata/invalid/<rule>/ whose rule the published schemas state (the
-//   README's generated list names the others) gets a diagnostic on the line of each of
+//   generated list in docs/schemas.md names the others) gets a diagnostic on the line of each of
 //   idplint's errors of such a rule (idplint: $IDPLINT, or target/debug/idplint);
 // - hover on a sample of fields, on every top-level field of every schema and on every key of
 //   each strategy's `options` shows the field's own description;

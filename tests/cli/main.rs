@@ -6,11 +6,11 @@
 mod check;
 mod config;
 mod discovery;
+mod docs;
 mod formats;
 mod hostile;
 mod lookalikes;
 mod other;
-mod readme;
 mod secrets;
 mod security;
 mod selection;

@@ -1,4 +1,4 @@
-//! The README's security promise "no network": no code of the project opens a socket, and no
+//! The security promise "no network" (`docs/security.md`): no code of the project opens a socket, and no
 //! crate that could (an HTTP client, an async runtime, TLS) is in the build. jsonschema's remote
 //! `$ref` resolution is a default feature, turned off in the workspace manifest.
 

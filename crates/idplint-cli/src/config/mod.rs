@@ -1,8 +1,8 @@
 //! `idplint.toml`: which kind and context each file has, and which rules run where.
 //!
 //! Every value is checked while it is read, so that an error points at its line and column.
-//! The README documents every key. Parsing reads no file of its own: the `current` payloads a
-//! config names are read by the loader its caller passes.
+//! `docs/configuration.md` documents every key. Parsing reads no file of its own: the `current`
+//! payloads a config names are read by the loader its caller passes.
 
 mod file;
 mod globs;

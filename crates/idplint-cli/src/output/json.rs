@@ -1,5 +1,6 @@
-//! `--format json`: the stable machine-readable contract (see the README). One document,
-//! written a file at a time, exactly as `serde_json::to_string_pretty` would write it whole.
+//! `--format json`: the stable machine-readable contract (see `docs/output-formats.md`). One
+//! document, written a file at a time, exactly as `serde_json::to_string_pretty` would write it
+//! whole.
 
 use idplint::FileReport;
 use serde_json::{Value, json};

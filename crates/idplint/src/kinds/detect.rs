@@ -7,7 +7,7 @@ use crate::view::View;
 
 /// One row of the kind-detection table.
 pub struct Detection {
-    /// The condition, in Markdown, as the README shows it.
+    /// The condition, in Markdown, as `docs/kinds.md` shows it.
     pub when: &'static str,
     /// The kind it means.
     pub kind: &'static str,
