@@ -175,6 +175,17 @@ fn normalise(key: &str) -> String {
 /// one of [`SECRET_WORDS`] not followed by one of [`NOT_SECRET_ENDINGS`]. The policy, declared
 /// here once, decides both what is masked and what `plaintext-secret` checks.
 pub fn is_secret_key(key: &str) -> bool {
+    // Field names repeat across the members of a payload and across files: a short key's
+    // verdict is looked up by its text before any of the work below.
+    let raw = key.as_bytes();
+    if raw.len() <= SEEN_KEY {
+        return seen(raw, || decide(key));
+    }
+    decide(key)
+}
+
+/// [`is_secret_key`] without the memory of [`seen`].
+fn decide(key: &str) -> bool {
     // The cheap part first: lower case and letters, on the stack, in one pass. Most keys share
     // too few letters with every secret key and word to be one, and stop there.
     let mut buf = [0u8; 64];
@@ -204,16 +215,20 @@ pub fn is_secret_key(key: &str) -> bool {
     if !secrets.keys.iter().any(near) && !secrets.words.iter().any(has) {
         return false;
     }
-    if n <= SEEN_KEY && !other {
-        return seen(&buf[..n]);
+    if n <= buf.len() && !other {
+        // The letters and digits in lower case are the normalised key of an ASCII key.
+        return is_secret_normalised(std::str::from_utf8(&buf[..n]).unwrap_or_default());
     }
     is_secret_normalised(&normalise(key))
 }
 
-/// The longest normalised key that [`seen`] keeps.
-const SEEN_KEY: usize = 24;
+/// The longest key, in bytes, whose verdict [`seen`] keeps.
+const SEEN_KEY: usize = 32;
 
-/// A key that passed the prefilter, normalised, and whether it is a secret key.
+/// How many verdicts [`seen`] keeps: a power of two, more than the field names of both APIs.
+const SEEN_PLACES: usize = 1024;
+
+/// A key's text and whether it is a secret key.
 #[derive(Clone, Copy)]
 struct Seen {
     len: u8,
@@ -222,20 +237,23 @@ struct Seen {
 }
 
 thread_local! {
-    /// The last keys that passed the prefilter, by a hash of their text: field names repeat
-    /// across the members of a payload and across files, and the full test is the costly part.
-    static SEEN: std::cell::RefCell<[Seen; 64]> = const {
-        std::cell::RefCell::new([Seen { len: u8::MAX, key: [0; SEEN_KEY], secret: false }; 64])
+    /// The verdicts of the last keys looked up, each in the place a hash of its text picks.
+    /// A place holds the whole text, so a hash collision can only cost a second decision,
+    /// never give one key another's verdict.
+    static SEEN: std::cell::RefCell<[Seen; SEEN_PLACES]> = const {
+        std::cell::RefCell::new(
+            [Seen { len: u8::MAX, key: [0; SEEN_KEY], secret: false }; SEEN_PLACES],
+        )
     };
 }
 
-/// [`is_secret_normalised`] of a short ASCII key, through [`SEEN`].
-fn seen(key: &[u8]) -> bool {
+/// `decide(key)` for a key of at most [`SEEN_KEY`] bytes, through [`SEEN`].
+fn seen(key: &[u8], decide: impl FnOnce() -> bool) -> bool {
     let hash = key.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
     });
-    // The top bits of the hash pick one of the 64 places.
-    let at = usize::try_from(hash >> 58).unwrap_or_default();
+    // The top bits of the hash pick the place.
+    let at = usize::try_from(hash >> (64 - SEEN_PLACES.trailing_zeros())).unwrap_or_default();
     let len = u8::try_from(key.len()).unwrap_or(u8::MAX);
     SEEN.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -243,7 +261,7 @@ fn seen(key: &[u8]) -> bool {
         if place.len == len && &place.key[..key.len()] == key {
             return place.secret;
         }
-        let secret = is_secret_normalised(std::str::from_utf8(key).unwrap_or_default());
+        let secret = decide();
         place.len = len;
         place.key[..key.len()].copy_from_slice(key);
         place.secret = secret;
