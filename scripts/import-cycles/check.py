@@ -2,7 +2,8 @@
 
 Every `.rs` file under `crates/*/src` is a node. A file depends on another when it names an item
 of it: a `use` path, a path in code (`crate::input::read(…)`, `super::x`, `child::y`), a macro
-invoked by name, each resolved to the file that holds the module (through the re-exports it names:
+invoked by name (but not a `$crate::…` path in a macro's body: it names an item for the file
+that expands the macro), each resolved to the file that holds the module (through the re-exports it names:
 `crate::Context` is `context.rs`, not `lib.rs`). A module using the items of a module that
 encloses it (`use super::*` in a child, `crate::EXIT_OK`) is not a dependency: the enclosing
 module holds it. Comments, doc links and string literals are not read.
@@ -215,6 +216,11 @@ def parse(path: pathlib.Path, module: Module) -> SourceFile:
             while j + 1 < len(toks) and toks[j].text == "::" and IDENT.fullmatch(toks[j + 1].text):
                 segments.append(toks[j + 1].text)
                 j += 2
+            if len(segments) > 1 and t == "crate" and i > 0 and toks[i - 1].text == "$":
+                # `$crate::…` in a macro's body resolves where the macro is expanded: a dependency
+                # of the file that invokes the macro (which depends on this file), not of this one.
+                i = j
+                continue
             if len(segments) > 1:
                 file.uses.append(Use(segments, toks[i].line, scope))
                 if j < len(toks) and toks[j].text == "!":

@@ -85,6 +85,16 @@ class Detection(unittest.TestCase):
         with Workspace(files) as w:
             self.assertEqual(w.cycles(), [["a.rs", "b.rs"]])
 
+    def test_a_crate_path_in_a_macro_body_is_a_dependency_of_the_file_that_expands_it(self):
+        files = {
+            "lib.rs": LIB,
+            "a.rs": "macro_rules! declare { () => { static X: $crate::b::B = $crate::b::B; } }",
+            "b.rs": "pub struct B;\ndeclare!();",
+        }
+        with Workspace(files) as w:
+            self.assertEqual(w.cycles(), [])
+            self.assertEqual(w.edges(), {"b.rs": ["a.rs"]})
+
     def test_a_bare_child_module_name_is_a_dependency(self):
         files = {
             "lib.rs": "mod a;\nmod b;\npub fn root() {}",

@@ -102,8 +102,15 @@ impl Rule {
     }
 }
 
-/// Declare a rule's metadata: a doc comment (What it does / Why is this bad? / Example / Use
-/// instead) and `{ code, name, default, summary, in_schema }` make a `static` [`Rule`].
+/// Declare a rule, once, in its own file: its metadata and what it does. A doc comment (What it
+/// does / Why is this bad? / Example / Use instead), then `{ code, name, default, summary,
+/// in_schema, check }` and the optional entries `annotation` (what it adds to the schemas) and
+/// `hides` (rules whose findings at the same pointer it hides). It makes two statics: `RULE`
+/// (the name given; a [`Rule`]) and `LINT` (a `crate::rules::Lint` for that rule), which the
+/// registry in `rules/mod.rs` reads by the rule's module.
+///
+/// A new optional entry is one more `$(name: $value:expr,)?` line here, in a fixed place in the
+/// order, and a default in the expansion.
 ///
 /// ```text
 /// declare_rule! {
@@ -115,9 +122,14 @@ impl Rule {
 ///         default: Error,
 ///         summary: "`http://` where the API requires `https://`",
 ///         in_schema: true,
+///         check: Check::Assertion,
+///         annotation: Annotation { key: "x-idplint-https", keep: false, state, report: Some(report) },
 ///     }
 /// }
 /// ```
+///
+/// The `LINT` paths are written as `$crate::rules::…`: they resolve where the macro is used
+/// (a rule file), so this module imports nothing of the crate.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
@@ -126,7 +138,10 @@ macro_rules! declare_rule {
             name: $name:literal,
             default: $severity:ident,
             summary: $summary:literal,
-            in_schema: $in_schema:literal $(,)?
+            in_schema: $in_schema:literal,
+            check: $check:expr,
+            $(annotation: $annotation:expr,)?
+            $(hides: $hides:expr,)?
         }
     ) => {
         $(#[doc = $doc])+
@@ -139,5 +154,19 @@ macro_rules! declare_rule {
             in_schema: $in_schema,
             file: file!(),
         };
+
+        /// What the rule does.
+        $vis static LINT: $crate::rules::Lint = $crate::rules::Lint {
+            rule: &$ident,
+            annotation: declare_rule!(@or [$(Some($annotation))?] None),
+            check: $check,
+            hides: declare_rule!(@or [$($hides)?] &[]),
+        };
+    };
+    (@or [$given:expr] $default:expr) => {
+        $given
+    };
+    (@or [] $default:expr) => {
+        $default
     };
 }

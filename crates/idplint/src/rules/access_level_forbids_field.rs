@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{Annotation, Check, Facts, Field, Kinds, Lint, Statement};
+use super::{Annotation, Check, Facts, Field, Kinds, Statement};
 use crate::context::AccessLevel;
 use crate::diagnostic::Diagnostic;
 use crate::text::one_of;
@@ -39,20 +39,15 @@ declare_rule! {
         default: Error,
         summary: "the update sets a field that the identity provider's access level does not allow",
         in_schema: false,
+        check: Check::Payload(Kinds::Auth0Updates, payload_check!(check)),
+        annotation: Annotation {
+            key: LINT_KEY,
+            keep: true,
+            state,
+            report: None,
+        },
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: Some(Annotation {
-        key: LINT_KEY,
-        keep: true,
-        state,
-        report: None,
-    }),
-    check: Check::Payload(Kinds::Auth0Updates, payload_check!(check)),
-    hides: &[],
-};
 
 /// The published description says which access levels may change the field.
 fn state(field: &Field<'_>) -> Option<Statement> {

@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -29,15 +29,9 @@ declare_rule! {
         default: Error,
         summary: "alternatives sent together",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 /// The object at `parent` has all of `fields`, of which only one may be sent.
 pub(crate) fn diagnostic(parent: &str, fields: &[String], why: Option<&str>) -> Diagnostic {

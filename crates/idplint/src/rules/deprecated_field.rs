@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use super::{Annotation, Check, Failure, Field, Lint, Statement};
+use super::{Annotation, Check, Failure, Field, Statement};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -31,20 +31,15 @@ declare_rule! {
         default: Warning,
         summary: "a field the API has replaced",
         in_schema: false,
+        check: Check::Assertion,
+        annotation: Annotation {
+            key: "deprecated",
+            keep: false,
+            state,
+            report: Some(report),
+        },
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: Some(Annotation {
-        key: "deprecated",
-        keep: false,
-        state,
-        report: Some(report),
-    }),
-    check: Check::Assertion,
-    hides: &[],
-};
 
 /// A field with `deprecated: true` gets an assertion that fails whenever it is sent.
 fn state(field: &Field<'_>) -> Option<Statement> {

@@ -1,4 +1,4 @@
-use super::{Check, Lint, Step};
+use super::{Check, Step};
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::source::SyntaxProblem;
 
@@ -25,15 +25,9 @@ declare_rule! {
         default: Error,
         summary: "the same key twice in one object",
         in_schema: false,
+        check: Check::Step(Step::Read),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Step(Step::Read),
-    hides: &[],
-};
 
 pub(crate) fn diagnostic(problem: &SyntaxProblem) -> Diagnostic {
     Diagnostic::new(&RULE, problem.pointer.clone(), problem.message.clone())

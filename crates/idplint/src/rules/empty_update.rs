@@ -1,4 +1,4 @@
-use super::{Check, Facts, Kinds, Lint};
+use super::{Check, Facts, Kinds};
 use crate::diagnostic::Diagnostic;
 use crate::view::View;
 
@@ -25,15 +25,9 @@ declare_rule! {
         default: Warning,
         summary: "an update body that changes nothing",
         in_schema: false,
+        check: Check::Payload(Kinds::Auth0Updates, payload_check!(check)),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Payload(Kinds::Auth0Updates, payload_check!(check)),
-    hides: &[],
-};
 
 fn check<'v, V: View<'v>>(body: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {
     if body.members().is_some_and(|mut m| m.next().is_none()) {

@@ -1,4 +1,4 @@
-use super::{Annotation, Check, Failure, Lint};
+use super::{Check, Failure};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -30,20 +30,10 @@ declare_rule! {
         default: Warning,
         summary: "a GenAuth id that is not a 24-hex ObjectId",
         in_schema: false,
+        check: Check::Assertion,
+        annotation: pattern_annotation!(PATTERN, NOTE, report),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: Some(Annotation {
-        key: super::LINT_ANNOTATION,
-        keep: false,
-        state: |field| super::pattern_lint(field, &RULE, PATTERN, NOTE),
-        report: Some(report),
-    }),
-    check: Check::Assertion,
-    hides: &[],
-};
 
 /// The shape idplint expects.
 const PATTERN: &str = crate::payload::genauth::OBJECT_ID_PATTERN;

@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use super::{Annotation, Check, Failure, Field, Lint, Statement};
+use super::{Annotation, Check, Failure, Field, Statement};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -30,20 +30,15 @@ declare_rule! {
         default: Error,
         summary: "`http://` where the API requires `https://`",
         in_schema: true,
+        check: Check::Assertion,
+        annotation: Annotation {
+            key: "x-idplint-https",
+            keep: false,
+            state,
+            report: Some(report),
+        },
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: Some(Annotation {
-        key: "x-idplint-https",
-        keep: false,
-        state,
-        report: Some(report),
-    }),
-    check: Check::Assertion,
-    hides: &[],
-};
 
 /// A URL annotated `x-idplint-https: true` must not start with `http://`.
 fn state(field: &Field<'_>) -> Option<Statement> {

@@ -1,4 +1,4 @@
-use super::{Check, Facts, Kinds, Lint};
+use super::{Check, Facts, Kinds};
 use crate::diagnostic::Diagnostic;
 use crate::payload::genauth::fields::Shape;
 use crate::secrets::is_reference;
@@ -39,15 +39,9 @@ declare_rule! {
         default: Warning,
         summary: "a value of a GenAuth connection's `fields` with the wrong shape",
         in_schema: false,
+        check: Check::Payload(Kinds::GenAuthConnections, payload_check!(check)),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Payload(Kinds::GenAuthConnections, payload_check!(check)),
-    hides: &[],
-};
 
 fn check<'v, V: View<'v>>(value: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {
     let Some(conn) = super::connection::fields(value) else {

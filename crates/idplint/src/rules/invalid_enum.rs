@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use crate::diagnostic::Diagnostic;
 use crate::text::{field_path, nearest, one_of, show_value};
 use serde_json::Value;
@@ -30,15 +30,9 @@ declare_rule! {
         default: Error,
         summary: "a value outside the allowed set; suggests the nearest value",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 /// Enums longer than this are not spelt out in the message.
 const LISTED: usize = 12;

@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -29,15 +29,9 @@ declare_rule! {
         default: Error,
         summary: "a malformed URI, host name or date-time",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 pub(crate) fn diagnostic(pointer: &str, format: &str) -> Diagnostic {
     let (article, what) = match format {

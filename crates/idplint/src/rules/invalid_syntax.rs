@@ -1,4 +1,4 @@
-use super::{Check, Lint, Step};
+use super::{Check, Step};
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::pointer::Span;
 
@@ -27,15 +27,9 @@ declare_rule! {
         default: Error,
         summary: "not valid JSON or YAML, or not UTF-8",
         in_schema: false,
+        check: Check::Step(Step::Read),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Step(Step::Read),
-    hides: &[],
-};
 
 const REENCODE: &str = "re-encode it as UTF-8";
 

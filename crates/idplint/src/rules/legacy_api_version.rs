@@ -1,4 +1,4 @@
-use super::{Check, Lint, Step};
+use super::{Check, Step};
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::text::field_path;
 use crate::view::View;
@@ -35,15 +35,9 @@ declare_rule! {
         default: Error,
         summary: "an Authing V2 payload, where idplint checks V3",
         in_schema: true,
+        check: Check::Step(Step::ChooseKind),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Step(Step::ChooseKind),
-    hides: &[],
-};
 
 /// The V2 marker in `value`, if it has one.
 pub(crate) fn find<'v, V: View<'v>>(value: V) -> Option<Diagnostic> {

@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -26,15 +26,9 @@ declare_rule! {
         default: Error,
         summary: "a string shorter or longer than allowed (counted in code points)",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 pub(crate) fn too_short(pointer: &str, min: u64, len: usize) -> Diagnostic {
     let what = if min == 1 {

@@ -92,6 +92,21 @@ macro_rules! payload_check {
     };
 }
 
+/// The [`Annotation`] of a rule that `x-idplint-lint = "<name>"` asks for (see
+/// [`crate::rules::pattern_lint`]): a non-empty string must match `$pattern`, the description
+/// says `$note`, and `$report` words a failure. Used inside the rule's `declare_rule!`, whose
+/// `RULE` it names.
+macro_rules! pattern_annotation {
+    ($pattern:expr, $note:expr, $report:expr) => {
+        $crate::rules::Annotation {
+            key: $crate::rules::LINT_ANNOTATION,
+            keep: false,
+            state: |field| $crate::rules::pattern_lint(field, &RULE, $pattern, $note),
+            report: Some($report),
+        }
+    };
+}
+
 /// What a [`Check::Payload`] knows besides the payload.
 pub(crate) struct Facts<'a> {
     /// The context of the check.

@@ -3,7 +3,7 @@ use std::fmt::Write as _;
 use jsonschema::error::ValidationErrorKind as K;
 use serde_json::{Map, Value, json};
 
-use super::{Annotation, Check, Failure, Field, Lint, Statement};
+use super::{Annotation, Check, Failure, Field, Statement};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -37,20 +37,15 @@ declare_rule! {
         default: Warning,
         summary: "a value outside a limit the Management API sets on the same field",
         in_schema: false,
+        check: Check::Assertion,
+        annotation: Annotation {
+            key: "x-idplint-warn",
+            keep: false,
+            state,
+            report: Some(report),
+        },
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: Some(Annotation {
-        key: "x-idplint-warn",
-        keep: false,
-        state,
-        report: Some(report),
-    }),
-    check: Check::Assertion,
-    hides: &[],
-};
 
 /// `x-idplint-warn` holds JSON Schema keywords that only the Management API states: the lint
 /// schema asserts them, and the description says them in words.

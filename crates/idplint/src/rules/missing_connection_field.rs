@@ -1,4 +1,4 @@
-use super::{Check, Facts, Kinds, Lint};
+use super::{Check, Facts, Kinds};
 use crate::diagnostic::Diagnostic;
 use crate::view::View;
 use crate::text::field_path;
@@ -34,15 +34,9 @@ declare_rule! {
         default: Warning,
         summary: "a new GenAuth connection without a setting its type needs",
         in_schema: false,
+        check: Check::Payload(Kinds::GenAuthConnectionCreates, payload_check!(check)),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Payload(Kinds::GenAuthConnectionCreates, payload_check!(check)),
-    hides: &[],
-};
 
 /// A new connection's `fields` must hold what its type needs.
 fn check<'v, V: View<'v>>(value: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {

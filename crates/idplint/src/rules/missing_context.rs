@@ -1,4 +1,4 @@
-use super::{Check, Lint, Step};
+use super::{Check, Step};
 use crate::diagnostic::Diagnostic;
 use crate::text::one_of;
 
@@ -36,15 +36,9 @@ declare_rule! {
         default: Warning,
         summary: "an update's options cannot be checked without the strategy",
         in_schema: false,
+        check: Check::Step(Step::ChooseStrategy),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Step(Step::ChooseStrategy),
-    hides: &[],
-};
 
 /// What every finding of this rule's help says.
 const HELP: &str = "name the strategy with `--strategy`, or pass the identity provider as last fetched with `--current FILE`";

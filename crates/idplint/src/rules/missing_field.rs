@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -28,15 +28,9 @@ declare_rule! {
         default: Error,
         summary: "a required field is absent",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 /// `field` is missing from the object at `parent`; `strategy` names the variant that requires it.
 /// `needs`, when the requirement is one of alternatives, says what the object needs instead

@@ -1,13 +1,13 @@
 //! The rule registry: the one list of every rule idplint has.
 //!
-//! A rule is declared once, in its own file: `declare_rule!` makes its metadata (`RULE`: a doc
-//! comment with what it checks, why, an invalid example and a valid example; a code, a
-//! kebab-case name, a default severity, a summary, whether the published schemas state it),
-//! and a `Lint` says what it does (`LINT`:
-//! the schema annotation it owns, where and how it is checked, the findings it hides). The
-//! functions that word its findings sit beside them. Registering it is one line in
-//! `registry!` below. `idplint rules` and `idplint explain` read [`ALL`]; schema generation and
-//! validation read `LINTS`. See `docs/architecture.md` for how to add each kind of rule.
+//! A rule is declared once, in its own file, by one `declare_rule!`: a doc comment with what it
+//! checks, why, an invalid example and a valid example; its code, kebab-case name, default
+//! severity, summary, whether the published schemas state it; and what it does (the check it
+//! runs, where and on which kinds; the schema annotation it owns; the findings it hides). That
+//! makes its `RULE` (the metadata) and its `LINT` (what it does). The functions that word its
+//! findings sit beside it. Registering it is one line in `registry!` below. `idplint rules` and
+//! `idplint explain` read [`ALL`]; schema generation and validation read `LINTS`. See
+//! `docs/development.md` for how to add each kind of rule.
 
 pub use crate::rule::Rule;
 
@@ -20,8 +20,8 @@ pub(crate) use lint::{
 };
 
 /// The registry: one line per rule, in code order. Each line names the rule's module, whose
-/// `RULE` (the metadata, from `declare_rule!`) goes into [`ALL`] and whose `LINT` (what the rule
-/// does) into [`LINTS`].
+/// `declare_rule!` made its `RULE` (the metadata), which goes into [`ALL`], and its `LINT` (what
+/// the rule does), which goes into [`LINTS`].
 macro_rules! registry {
     ($($(#[$attr:meta])* $module:ident,)+) => {
         $($(#[$attr])* pub(crate) mod $module;)+

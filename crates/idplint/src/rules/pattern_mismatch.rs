@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -26,15 +26,9 @@ declare_rule! {
         default: Error,
         summary: "a string that does not match the pattern the API sets",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 pub(crate) fn diagnostic(pointer: &str, pattern: &str) -> Diagnostic {
     match crate::payload::describe_pattern(pattern) {

@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, Lint, StringSite};
+use super::{Check, StringSite};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -31,17 +31,12 @@ declare_rule! {
         default: Warning,
         summary: "a documentation placeholder left in a value",
         in_schema: false,
+        check: Check::Strings(check_string),
+        // A placeholder is the finding; that the value also breaks a Management API limit (it
+        // is not a valid URI, say) is noise.
+        hides: &[&super::management_api_limit::RULE],
     }
 }
-
-/// A placeholder is the finding; that the value also breaks a Management API limit (it is not
-/// a valid URI, say) is noise.
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Strings(check_string),
-    hides: &[&super::management_api_limit::RULE],
-};
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -1,4 +1,4 @@
-use super::{Check, Lint, StringSite};
+use super::{Check, StringSite};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -32,15 +32,9 @@ declare_rule! {
         default: Warning,
         summary: "a literal secret in a file",
         in_schema: false,
+        check: Check::Strings(check_string),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Strings(check_string),
-    hides: &[],
-};
 
 use crate::secrets::is_reference;
 

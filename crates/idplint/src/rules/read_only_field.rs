@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use super::{Annotation, Check, Failure, Field, Lint, Statement};
+use super::{Annotation, Check, Failure, Field, Statement};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -30,20 +30,15 @@ declare_rule! {
         default: Error,
         summary: "a read-only field sent where the API does not take it",
         in_schema: true,
+        check: Check::Schema,
+        annotation: Annotation {
+            key: "readOnly",
+            keep: false,
+            state,
+            report: Some(report),
+        },
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: Some(Annotation {
-        key: "readOnly",
-        keep: false,
-        state,
-        report: Some(report),
-    }),
-    check: Check::Schema,
-    hides: &[],
-};
 
 /// A read-only field of a request body, unless the body already forbids it with a reason
 /// (`not`, see `schema::transforms`), gets an assertion that fails whenever it is sent.

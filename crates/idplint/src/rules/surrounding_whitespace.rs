@@ -1,4 +1,4 @@
-use super::{Check, Lint, StringSite};
+use super::{Check, StringSite};
 use crate::diagnostic::Diagnostic;
 use crate::text::field_path;
 
@@ -28,15 +28,9 @@ declare_rule! {
         default: Warning,
         summary: "leading or trailing white space in a name, id, domain or URL",
         in_schema: false,
+        check: Check::Strings(check_string),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Strings(check_string),
-    hides: &[],
-};
 
 /// Whether a field of this name holds a name, an id, a domain or a URL.
 fn is_identifier_field(field: &str) -> bool {

@@ -2,7 +2,7 @@
 //! It proves that a rule is its own file plus one registry line: declared here and nowhere
 //! else, it is reported, explained and listed.
 
-use super::{Check, Facts, Kinds, Lint};
+use super::{Check, Facts, Kinds};
 use crate::diagnostic::Diagnostic;
 use crate::view::View;
 
@@ -28,15 +28,9 @@ declare_rule! {
         default: Warning,
         summary: "a payload that triggers the test-only rule",
         in_schema: false,
+        check: Check::Payload(Kinds::All, payload_check!(check)),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Payload(Kinds::All, payload_check!(check)),
-    hides: &[],
-};
 
 fn check<'v, V: View<'v>>(payload: V, _: &Facts<'_>, out: &mut Vec<Diagnostic>) {
     let name = payload.get("display_name").and_then(View::as_str);

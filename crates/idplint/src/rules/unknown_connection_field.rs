@@ -1,4 +1,4 @@
-use super::{Check, Facts, Kinds, Lint};
+use super::{Check, Facts, Kinds};
 use crate::diagnostic::Diagnostic;
 use crate::payload::genauth::fields;
 use crate::text::nearest_within;
@@ -45,15 +45,9 @@ declare_rule! {
         default: Warning,
         summary: "a key of a GenAuth connection's `fields` that no source documents for its type",
         in_schema: false,
+        check: Check::Payload(Kinds::GenAuthConnections, payload_check!(check)),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Payload(Kinds::GenAuthConnections, payload_check!(check)),
-    hides: &[],
-};
 
 /// How close an unknown key must be to a documented one to be called a misspelling, where the
 /// type's keys are not all known. Stricter than for unknown fields, to keep false alarms rare.

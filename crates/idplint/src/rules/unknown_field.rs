@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use crate::diagnostic::Diagnostic;
 use crate::text::{field_path, nearest};
 
@@ -28,15 +28,9 @@ declare_rule! {
         default: Error,
         summary: "a field the API does not accept; suggests the nearest known name",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 /// `key` in the object at `parent` is not one of `known`.
 pub(crate) fn diagnostic<'a>(

@@ -1,4 +1,4 @@
-use super::{Check, Lint, Step};
+use super::{Check, Step};
 declare_rule! {
     /// ## What it does
     /// Reports a payload whose kind (create body, update body, response, …) idplint cannot
@@ -23,15 +23,9 @@ declare_rule! {
         default: Error,
         summary: "the payload kind cannot be determined",
         in_schema: false,
+        check: Check::Step(Step::ChooseKind),
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Step(Step::ChooseKind),
-    hides: &[],
-};
 
 /// The finding for a payload that fits no row of the detection table.
 pub(crate) fn diagnostic<'v, V: crate::view::View<'v>>(value: V) -> crate::diagnostic::Diagnostic {

@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use jsonschema::error::ValidationErrorKind as K;
 
 use crate::diagnostic::Diagnostic;
@@ -27,15 +27,9 @@ declare_rule! {
         default: Error,
         summary: "a number outside the allowed range, or a list of the wrong size",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 /// The value at `pointer` breaks the bound of `kind`.
 pub(crate) fn diagnostic(pointer: &str, kind: &K) -> Diagnostic {

@@ -1,4 +1,4 @@
-use super::{Check, Lint};
+use super::{Check};
 use crate::diagnostic::Diagnostic;
 use crate::text::{field_path, type_name};
 use serde_json::Value;
@@ -27,15 +27,9 @@ declare_rule! {
         default: Error,
         summary: "a value of the wrong JSON type",
         in_schema: true,
+        check: Check::Schema,
     }
 }
-
-pub(crate) static LINT: Lint = Lint {
-    rule: &RULE,
-    annotation: None,
-    check: Check::Schema,
-    hides: &[],
-};
 
 pub(crate) fn diagnostic(pointer: &str, expected: &[&str], got: &Value) -> Diagnostic {
     let expected = expected
